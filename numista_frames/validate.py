@@ -1,0 +1,143 @@
+"""Argument checks run before any request is spent (pure; raise ValueError/TypeError)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .config import LANGS
+
+__all__ = [
+    "CATEGORIES",
+    "GRADES",
+    "check_category",
+    "check_currency",
+    "check_grade",
+    "check_lang",
+    "check_publication_id",
+    "check_range",
+    "positive_int",
+    "positive_ints",
+]
+
+#: Numista's grades, worst to best.
+GRADES = ("g", "vg", "f", "vf", "xf", "au", "unc")
+CATEGORIES = ("coin", "banknote", "exonumia")
+
+_RANGE_INT = re.compile(r"^-?\d+(?:--?\d+)?$")
+_RANGE_FLOAT = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$")
+_PUBLICATION = re.compile(r"^L\d{6}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def positive_int(value: Any, name: str) -> int:
+    """An id as a positive int; accepts ints and strings of digits.
+
+    Examples
+    --------
+    >>> positive_int("99700", "type_id")
+    99700
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a positive integer, not a bool")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    elif hasattr(value, "__index__") and not isinstance(value, float):
+        number = int(value.__index__())  # numpy integers
+    else:
+        raise TypeError(f"{name} must be a positive integer or a string of digits; got {value!r}")
+    if number <= 0:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}")
+    return number
+
+
+def positive_ints(values: Any, name: str) -> list[int]:
+    """One id or an iterable of ids as a list of positive ints, order kept, duplicates dropped.
+
+    Examples
+    --------
+    >>> positive_ints([3, "3", 5], "type_ids")
+    [3, 5]
+    """
+    if isinstance(values, str | int) or hasattr(values, "__index__"):
+        return [positive_int(values, name)]
+    if not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be an id or an iterable of ids; got {type(values).__name__}")
+    out = dict.fromkeys(positive_int(v, name) for v in values)
+    return list(out)
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` must be one of en/es/fr."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    return lang
+
+
+def check_category(category: str | None) -> str | None:
+    """``category`` must be coin, banknote or exonumia (or None)."""
+    if category is not None and category not in CATEGORIES:
+        raise ValueError(f"category must be one of {', '.join(CATEGORIES)}; got {category!r}")
+    return category
+
+
+def check_grade(grade: str | None) -> str | None:
+    """``grade`` must be one of g, vg, f, vf, xf, au, unc (or None)."""
+    if grade is not None and grade not in GRADES:
+        raise ValueError(f"grade must be one of {', '.join(GRADES)}; got {grade!r}")
+    return grade
+
+
+def check_currency(currency: str) -> str:
+    """A 3-letter ISO 4217 code, returned upper-case.
+
+    Examples
+    --------
+    >>> check_currency("usd")
+    'USD'
+    """
+    if not isinstance(currency, str) or not _CURRENCY.match(currency.upper()):
+        raise ValueError(f"currency must be a 3-letter ISO 4217 code such as EUR; got {currency!r}")
+    return currency.upper()
+
+
+def check_range(value: Any, name: str, *, decimals: bool = False) -> str | None:
+    """A search range as Numista writes it: ``"1902"``, ``"1800-1850"`` (``"9-11.5"`` for measures).
+
+    Ints and ``(low, high)`` tuples are accepted and written out.
+
+    Examples
+    --------
+    >>> check_range((1800, 1850), "year")
+    '1800-1850'
+    """
+    if value is None:
+        return None
+    if isinstance(value, tuple | list) and len(value) == 2:
+        low, high = value
+        if low > high:
+            raise ValueError(f"{name} range must be (low, high) with low <= high; got {value!r}")
+        value = f"{low}-{high}"
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    pattern = _RANGE_FLOAT if decimals else _RANGE_INT
+    if not isinstance(value, str) or not pattern.match(value.strip()):
+        example = '"10.5" or "9-11"' if decimals else '"1902" or "1800-1850"'
+        raise ValueError(f"{name} must look like {example}; got {value!r}")
+    return value.strip()
+
+
+def check_publication_id(value: Any) -> str:
+    """A publication id: "L" followed by 6 digits.
+
+    Examples
+    --------
+    >>> check_publication_id("L106610")
+    'L106610'
+    """
+    if not isinstance(value, str) or not _PUBLICATION.match(value):
+        raise ValueError(f'publication id must be "L" followed by 6 digits; got {value!r}')
+    return value
