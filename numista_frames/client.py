@@ -148,14 +148,15 @@ class Client:
         except requests.RequestException as exc:
             raise TransportError(f"{method} {path} failed: {type(exc).__name__}: {exc}",
                                  url=s.api_url + path) from None
+        if s.offline and response.status_code == 504:
+            # requests-cache's "only-if-cached" miss (only 200s are ever cached).
+            raise OfflineError(f"GET {path} {dict(params or {})}")
         from_cache = bool(getattr(response, "from_cache", False))
         with self._lock:
             if from_cache:
                 self.counts.cached += 1
             else:
                 self.counts.network += 1
-        if s.offline and response.status_code == 504 and not from_cache:
-            raise OfflineError(f"GET {path} {dict(params or {})}")
         if response.status_code >= 400:
             raise error_for_status(response.status_code, response.url, response.content)
         return response

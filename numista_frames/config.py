@@ -165,7 +165,7 @@ class Settings:
         ValueError
             For a value that is out of range or malformed (naming its source).
         """
-        overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+        overrides = _given(overrides or {})
         unknown = set(overrides) - _FIELD_NAMES
         if unknown:
             raise TypeError(
@@ -207,6 +207,15 @@ class Settings:
 
 
 _FIELD_NAMES = frozenset(f.name for f in dataclasses.fields(Settings))
+
+
+#: Settings for which an explicit None is a value ("no ceiling"), not "not given".
+_NONE_IS_A_VALUE = frozenset({"requests_per_second"})
+
+
+def _given(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values actually given: None means "not given" except where None is a value."""
+    return {k: v for k, v in values.items() if v is not None or k in _NONE_IS_A_VALUE}
 
 
 def _parse_env(name: str, var: str, raw: str) -> Any:
@@ -330,11 +339,11 @@ def configure(
         For an unknown name or a bad value; nothing is changed then.
     """
     global _generation
-    given = dict(api_key=api_key, api_url=api_url, cache_dir=cache_dir, lang=lang,
-                 currency=currency, offline=offline, **more)
-    given = {k: (os.fspath(v) if k == "cache_dir" and v is not None else v) for k, v in given.items()}
+    named = dict(api_key=api_key, api_url=api_url, lang=lang, currency=currency, offline=offline,
+                 cache_dir=None if cache_dir is None else os.fspath(cache_dir))
+    given = {**{k: v for k, v in named.items() if v is not None}, **_given(more)}
     with _lock:
-        candidate = {**_overrides, **{k: v for k, v in given.items() if v is not None}}
+        candidate = {**_overrides, **given}
         settings = Settings.resolve(candidate)  # validate before committing
         _overrides.clear()
         _overrides.update(candidate)
@@ -353,7 +362,7 @@ def reset_configuration() -> None:
 def get_settings(**overrides: Any) -> Settings:
     """The settings in force now: ``overrides`` > :func:`configure` > environment > defaults."""
     with _lock:
-        merged = {**_overrides, **{k: v for k, v in overrides.items() if v is not None}}
+        merged = {**_overrides, **_given(overrides)}
     return Settings.resolve(merged)
 
 

@@ -8,23 +8,28 @@ import gzip
 import importlib.resources
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from numista_frames.testing.vocabulary import (
-    CATEGORIES,
-    GRADES,
-    LANGS,
-    ApiError,
-    JsonDict,
-    invalid,
-)
 from numista_frames.testing.search import (
     SearchEntry,
     image_search_results,
     make_search_entry,
     parse_search_query,
+)
+from numista_frames.testing.vocabulary import (
+    CATEGORIES,
+    GRADES,
+    ISSUER_LABELS,
+    LANGS,
+    MINT_LABELS,
+    SEARCH_LABELS,
+    TYPE_LABELS,
+    ApiError,
+    JsonDict,
+    invalid,
+    localise,
 )
 
 __all__ = [
@@ -38,64 +43,6 @@ __all__ = [
 
 _FORMAT_VERSION = 1
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-_SIDES = ("obverse", "reverse", "edge", "watermark")
-_HTML_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;"}
-)
-
-Path_ = tuple[str, ...]
-# Label paths (dict keys from the body's root, list levels skipped) that ``lang`` translates.
-_TYPE_LABELS: frozenset[Path_] = frozenset(
-    {
-        ("issuer", "name"),
-        ("object_type", "name"),
-        ("type",),
-        ("composition", "text"),
-        ("technique", "text"),
-        ("shape",),
-        ("value", "currency", "name"),
-        ("value", "currency", "full_name"),
-        ("mints", "name"),
-        ("ruler", "group", "name"),
-        ("related_types", "country", "name"),
-        ("related_types", "issuer", "name"),
-    }
-    | {(side, "lettering_scripts", "name") for side in _SIDES}
-)
-_ISSUER_LABELS: frozenset[Path_] = frozenset({("name",), ("parent", "name")})
-_MINT_LABELS: frozenset[Path_] = frozenset({("name",), ("country", "name")})
-_SEARCH_LABELS: frozenset[Path_] = frozenset({("issuer", "name"), ("object_type", "name")})
-_ITEM_LABELS: frozenset[Path_] = frozenset({("type", "issuer", "name")})
-_ITEM_FIELDS = (
-    "private_comment",
-    "public_comment",
-    "price",
-    "collection",
-    "storage_location",
-    "acquisition_place",
-    "acquisition_date",
-    "serial_number",
-    "internal_id",
-    "weight",
-    "size",
-    "axis",
-    "grading_details",
-)
-
-
-def _localise(value: Any, labels: frozenset[Path_], table: Mapping[str, str], at: Path_ = ()) -> Any:
-    """Deep-copy ``value`` without private keys, translating the strings found at ``labels``."""
-    if isinstance(value, dict):
-        return {
-            key: _localise(item, labels, table, (*at, key))
-            for key, item in value.items()
-            if not key.startswith("_")
-        }
-    if isinstance(value, list):
-        return [_localise(item, labels, table, at) for item in value]
-    if isinstance(value, str) and at in labels:
-        return table.get(value, value)
-    return value
 
 
 def _by_int_key(mapping: Mapping[str, Any]) -> dict[int, Any]:
@@ -194,6 +141,18 @@ class SampleCatalogue:
         """The id of the type an issue belongs to, or None for an unknown issue."""
         return self._issue_type.get(issue_id)
 
+    def type_summary(self, type_id: int, lang: str = "en") -> JsonDict:
+        """``{id, title, category, issuer}`` of a type (as collected items show it), localised."""
+        stored = self._types.get(type_id, {"id": type_id, "title": ""})
+        summary = {key: stored[key] for key in ("id", "title", "category", "issuer") if key in stored}
+        result: JsonDict = localise(summary, SEARCH_LABELS, self._table(lang))
+        return result
+
+    def get_issue(self, issue_id: int) -> JsonDict | None:
+        """A copy of an issue, or None for an unknown issue."""
+        issue = self._issue_by_id.get(issue_id)
+        return None if issue is None else dict(localise(issue, frozenset(), {}))
+
     def initial_users(self) -> dict[int, JsonDict]:
         """A deep copy of the stored users (username, avatar, collections, items)."""
         return copy.deepcopy(self._users)
@@ -220,7 +179,7 @@ class SampleCatalogue:
         ApiError
             404 for an unknown type.
         """
-        body: JsonDict = _localise(self._type(type_id), _TYPE_LABELS, self._table(lang))
+        body: JsonDict = localise(self._type(type_id), TYPE_LABELS, self._table(lang))
         body["url"] = f"https://{lang}.numista.com/{type_id}"
         return body
 
@@ -233,7 +192,7 @@ class SampleCatalogue:
             404 for an unknown type.
         """
         self._type(type_id)
-        result: list[JsonDict] = _localise(self._issues.get(type_id, []), frozenset(), {})
+        result: list[JsonDict] = localise(self._issues.get(type_id, []), frozenset(), {})
         return result
 
     def get_prices(self, type_id: int, issue_id: int, currency: str = "EUR") -> JsonDict:
@@ -281,12 +240,12 @@ class SampleCatalogue:
 
     def get_issuers(self, lang: str = "en") -> JsonDict:
         """Answer ``GET /issuers``: ``{count, issuers}``."""
-        issuers = _localise(self._issuers, _ISSUER_LABELS, self._table(lang))
+        issuers = localise(self._issuers, ISSUER_LABELS, self._table(lang))
         return {"count": len(issuers), "issuers": issuers}
 
     def get_mints(self, lang: str = "en") -> JsonDict:
         """Answer ``GET /mints``: ``{count, mints}``."""
-        mints = _localise(list(self._mints.values()), _MINT_LABELS, self._table(lang))
+        mints = localise(list(self._mints.values()), MINT_LABELS, self._table(lang))
         return {"count": len(mints), "mints": mints}
 
     def get_mint(self, mint_id: int, lang: str = "en") -> JsonDict:
@@ -299,12 +258,12 @@ class SampleCatalogue:
         """
         if mint_id not in self._mints:
             raise ApiError(404, f"Mint {mint_id} not found")
-        mint: JsonDict = _localise(self._mints[mint_id], _MINT_LABELS, self._table(lang))
+        mint: JsonDict = localise(self._mints[mint_id], MINT_LABELS, self._table(lang))
         return mint
 
     def get_catalogues(self) -> JsonDict:
         """Answer ``GET /catalogues``: ``{count, catalogues}``."""
-        catalogues = _localise(self._data.get("catalogues", []), frozenset(), {})
+        catalogues = localise(self._data.get("catalogues", []), frozenset(), {})
         return {"count": len(catalogues), "catalogues": catalogues}
 
     def get_publication(self, publication_id: str) -> JsonDict:
@@ -317,7 +276,7 @@ class SampleCatalogue:
         """
         if publication_id not in self._publications:
             raise ApiError(404, f"Publication {publication_id} not found")
-        body: JsonDict = _localise(self._publications[publication_id], frozenset(), {})
+        body: JsonDict = localise(self._publications[publication_id], frozenset(), {})
         return body
 
     def get_user(self, user_id: int) -> JsonDict:
@@ -383,56 +342,13 @@ class SampleCatalogue:
         result["types"] = self._localise_items(result["types"], lang)
         return result
 
-    def render_item(
-        self,
-        stored: Mapping[str, Any],
-        collections: Iterable[Mapping[str, Any]],
-        lang: str = "en",
-        *,
-        bare_collection: bool = False,
-    ) -> JsonDict:
-        """Expand a stored collected item into the shape the API serves.
-
-        Parameters
-        ----------
-        stored : Mapping
-            The stored item (the POST body plus ``id``).
-        collections : Iterable of Mapping
-            The owner's collections ``{id, name}``.
-        lang : str
-            ``en``, ``es`` or ``fr`` (translates the issuer name).
-        bare_collection : bool
-            Serve ``collection`` as a bare int, as the POST 201 body does.
-
-        Returns
-        -------
-        dict
-            The collected item with ``type{id,title,category,issuer}`` (title HTML-escaped),
-            the full ``issue`` and ``collection{id,name}``.
-        """
-        item: JsonDict = {"id": stored["id"], "quantity": stored.get("quantity", 1)}
-        item["type"] = self._item_type(int(stored["type"]))
-        if stored.get("issue") is not None:
-            item["issue"] = copy.deepcopy(self._issue_by_id.get(int(stored["issue"]), {}))
-        item["for_swap"] = bool(stored.get("for_swap", False))
-        if stored.get("grade") is not None:
-            item["grade"] = stored["grade"]
-        for field in _ITEM_FIELDS:
-            if stored.get(field) is not None:
-                item[field] = copy.deepcopy(stored[field])
-        if "collection" in item and not bare_collection:
-            item["collection"] = _collection_object(item["collection"], collections)
-        if "grading_details" in item:
-            item["grading_details"] = _grading_details(item["grading_details"])
-        rendered: JsonDict = _localise(item, _ITEM_LABELS, self._table(lang))
-        return rendered
-
     # -- helpers ----------------------------------------------------------------------------
 
     def _type(self, type_id: int) -> JsonDict:
-        if type_id not in self._types:
+        stored: JsonDict | None = self._types.get(type_id)
+        if stored is None:
             raise ApiError(404, f"Type {type_id} not found")
-        return self._types[type_id]
+        return stored
 
     def _table(self, lang: str | None) -> Mapping[str, str]:
         return self._translations.get(lang or "en", {})
@@ -440,44 +356,13 @@ class SampleCatalogue:
     def _search_entries(self) -> list[SearchEntry]:
         if self._entries is None:
             self._entries = [
-                make_search_entry(t, self._issues.get(type_id, []))
-                for type_id, t in self._types.items()
+                make_search_entry(t, self._issues.get(type_id, [])) for type_id, t in self._types.items()
             ]
         return self._entries
 
     def _localise_items(self, items: list[JsonDict], lang: str | None) -> list[JsonDict]:
-        result: list[JsonDict] = _localise(items, _SEARCH_LABELS, self._table(lang))
+        result: list[JsonDict] = localise(items, SEARCH_LABELS, self._table(lang))
         return result
-
-    def _item_type(self, type_id: int) -> JsonDict:
-        stored = self._types.get(type_id, {"id": type_id, "title": ""})
-        summary: JsonDict = {"id": type_id, "title": str(stored.get("title", "")).translate(_HTML_ESCAPES)}
-        for key in ("category", "issuer"):
-            if key in stored:
-                summary[key] = copy.deepcopy(stored[key])
-        return summary
-
-
-def _collection_object(collection_id: Any, collections: Iterable[Mapping[str, Any]]) -> JsonDict:
-    for collection in collections:
-        if collection["id"] == collection_id:
-            return {"id": collection["id"], "name": collection["name"]}
-    return {"id": collection_id}
-
-
-def _grading_details(details: Any) -> Any:
-    """Serve ids stored from a POST body (``"slab_grade": 13``) as objects (``{"id": 13}``)."""
-    if not isinstance(details, dict):
-        return details
-    served: JsonDict = {}
-    for key, value in details.items():
-        if isinstance(value, int) and not isinstance(value, bool):
-            served[key] = {"id": value}
-        elif key == "grading_designations" and isinstance(value, list):
-            served[key] = [{"id": v} if isinstance(v, int) else v for v in value]
-        else:
-            served[key] = value
-    return served
 
 
 @functools.cache
@@ -494,9 +379,7 @@ def load_sample_catalogue() -> SampleCatalogue:
     FileNotFoundError
         If the data file is missing (regenerate it with ``python data/make_sample_catalogue.py``).
     """
-    resource = importlib.resources.files("numista_frames.testing").joinpath(
-        "data/sample_catalogue.json.gz"
-    )
+    resource = importlib.resources.files("numista_frames.testing").joinpath("data/sample_catalogue.json.gz")
     if not resource.is_file():
         raise FileNotFoundError(
             f"The sample catalogue {resource} is missing: run "

@@ -6,14 +6,14 @@ import copy
 import datetime as dt
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from numista_frames.testing.catalogue import SampleCatalogue
 from numista_frames.testing.vocabulary import CATEGORIES, GRADES, ApiError, JsonDict, invalid
 
-__all__ = ["UserStore"]
+__all__ = ["UserStore", "render_item"]
 
 _DIGITS_RE = re.compile(r"^\d+$")
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
@@ -25,6 +25,12 @@ _STRINGS = (
     "acquisition_place",
     "serial_number",
     "internal_id",
+)
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;"})
+_OPTIONAL_FIELDS = (  # optional fields of a collected item, in the order Numista serves them
+    *("grade", "private_comment", "public_comment", "price", "collection", "storage_location"),
+    *("acquisition_place", "acquisition_date", "serial_number", "internal_id"),
+    *("weight", "size", "axis", "grading_details"),
 )
 # Fields that PATCH may set to null to clear them (NOTES §5).
 _CLEARABLE = frozenset({"issue", "grade", "price"})
@@ -148,6 +154,75 @@ def _apply(stored: JsonDict, body: Mapping[str, Any], ctx: _Context, *, clearing
     if issue is not None and ctx.catalogue.issue_type(issue) != result["type"]:
         raise ApiError(400, f"Issue {issue} does not belong to type {result['type']}")
     return result
+
+
+def render_item(
+    catalogue: SampleCatalogue,
+    stored: Mapping[str, Any],
+    collections: Iterable[Mapping[str, Any]],
+    lang: str = "en",
+    *,
+    bare_collection: bool = False,
+) -> JsonDict:
+    """Expand a stored collected item into the shape the API serves.
+
+    Parameters
+    ----------
+    catalogue : SampleCatalogue
+        Where types and issues are looked up.
+    stored : Mapping
+        The stored item (the POST body plus ``id``).
+    collections : Iterable of Mapping
+        The owner's collections ``{id, name}``.
+    lang : str
+        ``en``, ``es`` or ``fr`` (translates the issuer name).
+    bare_collection : bool
+        Serve ``collection`` as a bare int, as the POST 201 body does (NOTES §9).
+
+    Returns
+    -------
+    dict
+        The item with ``type{id, title, category, issuer}`` (title HTML-escaped like
+        ``&quot;``), the full ``issue``, ``for_swap``, ``collection{id, name}`` and the other
+        stored fields; ``pictures`` is never served.
+    """
+    item: JsonDict = {"id": stored["id"], "quantity": stored.get("quantity", 1)}
+    item["type"] = catalogue.type_summary(int(stored["type"]), lang)
+    item["type"]["title"] = str(item["type"].get("title", "")).translate(_HTML_ESCAPES)
+    issue = catalogue.get_issue(int(stored["issue"])) if stored.get("issue") is not None else None
+    if issue is not None:
+        item["issue"] = issue
+    item["for_swap"] = bool(stored.get("for_swap", False))
+    for name in _OPTIONAL_FIELDS:
+        if stored.get(name) is not None:
+            item[name] = copy.deepcopy(stored[name])
+    if "collection" in item and not bare_collection:
+        item["collection"] = _collection_object(item["collection"], collections)
+    if "grading_details" in item:
+        item["grading_details"] = _grading_details(item["grading_details"])
+    return item
+
+
+def _collection_object(collection_id: Any, collections: Iterable[Mapping[str, Any]]) -> JsonDict:
+    for collection in collections:
+        if collection["id"] == collection_id:
+            return {"id": collection["id"], "name": collection["name"]}
+    return {"id": collection_id}
+
+
+def _grading_details(details: Any) -> Any:
+    """Serve ids stored from a POST body (``"slab_grade": 13``) as objects (``{"id": 13}``)."""
+    if not isinstance(details, dict):
+        return details
+    served: JsonDict = {}
+    for key, value in details.items():
+        if _is_int(value):
+            served[key] = {"id": value}
+        elif key == "grading_designations" and isinstance(value, list):
+            served[key] = [{"id": v} if _is_int(v) else v for v in value]
+        else:
+            served[key] = value
+    return served
 
 
 def _counts(items: list[JsonDict]) -> JsonDict:
@@ -309,6 +384,8 @@ class UserStore:
         ids = frozenset(int(c["id"]) for c in user.get("collections", []))
         return _Context(self._catalogue, ids)
 
-    def _render(self, user: JsonDict, item: JsonDict, lang: str, *, bare_collection: bool = False) -> JsonDict:
+    def _render(
+        self, user: JsonDict, item: JsonDict, lang: str, *, bare_collection: bool = False
+    ) -> JsonDict:
         collections = user.get("collections", [])
-        return self._catalogue.render_item(item, collections, lang, bare_collection=bare_collection)
+        return render_item(self._catalogue, item, collections, lang, bare_collection=bare_collection)

@@ -111,10 +111,11 @@ class SearchEntry:
     @property
     def years(self) -> tuple[int, int] | None:
         """``(min_year, max_year)``, or None when the type has no years."""
-        low, high = self.item.get("min_year"), self.item.get("max_year")
-        if low is None and high is None:
+        low = self.item.get("min_year", self.item.get("max_year"))
+        high = self.item.get("max_year", low)
+        if low is None or high is None:
             return None
-        return (low if low is not None else high, high if high is not None else low)
+        return int(low), int(high)
 
 
 def make_search_entry(stored_type: Mapping[str, Any], issues: Iterable[Mapping[str, Any]]) -> SearchEntry:
@@ -139,8 +140,7 @@ def make_search_entry(stored_type: Mapping[str, Any], issues: Iterable[Mapping[s
         item=_search_item(stored_type),
         words=frozenset(words(str(stored_type.get("title", "")))),
         references=frozenset(
-            (int(ref["catalogue"]["id"]), str(ref.get("number", "")).casefold())
-            for ref in references
+            (int(ref["catalogue"]["id"]), str(ref.get("number", "")).casefold()) for ref in references
         ),
         rulers=frozenset(int(ruler["id"]) for ruler in stored_type.get("ruler", [])),
         material=stored_type.get("_material_id"),
