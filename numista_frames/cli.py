@@ -65,20 +65,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve_fake(args: argparse.Namespace) -> int:
-    from .testing import FakeNumista
+    from .testing import serve_forever
 
-    with FakeNumista(port=args.port, host=args.host, latency=args.latency,
-                     max_concurrency=args.max_concurrency, monthly_quota=args.monthly_quota,
-                     image_search=args.image_search) as api:
-        print(f"Fake Numista API (synthetic sample catalogue) at {api.url}", flush=True)
-        print(f"Use any API key, e.g. NUMISTA_API_URL={api.url} NUMISTA_API_KEY={api.api_key}",
+    def ready(api: Any) -> None:
+        print(f"Fake Numista API (SYNTHETIC sample catalogue) at {api.url}", flush=True)
+        print(f"Any API key works, e.g. NUMISTA_API_URL={api.url} NUMISTA_API_KEY={api.api_key}",
               flush=True)
         print("Press Ctrl-C to stop.", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            print("stopped", flush=True)
+
+    serve_forever(args.port, args.host, on_ready=ready, latency=args.latency,
+                  max_concurrency=args.max_concurrency, monthly_quota=args.monthly_quota,
+                  image_search=args.image_search)
     return 0
 
 
@@ -94,9 +91,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     cache_dir = settings.cache_dir / "demo"
-    api = _start_fake(FakeNumista)
-    with api, Client(settings, api_url=api.url, api_key=api.api_key, cache_dir=cache_dir,
-                     offline=False) as client:
+    with _start_fake(FakeNumista) as api, Client(settings, api_url=api.url, api_key=api.api_key,
+                                                  cache_dir=cache_dir, offline=False) as client:
         print(f"numista-frames demo: fake Numista API with the SYNTHETIC sample catalogue at "
               f"{api.url}\n")
         started = time.perf_counter()
@@ -119,11 +115,11 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _start_fake(factory: Any) -> Any:
-    """The demo's fake on its usual port (so caches carry over), else on any free port."""
+    """The demo's fake, started on its usual port (so caches carry over), else on any free port."""
     try:
-        return factory(port=DEMO_PORT).__enter__()
+        return factory(port=DEMO_PORT).start()
     except OSError:
-        return factory().__enter__()
+        return factory().start()
 
 
 def _search_row(item: dict[str, Any]) -> dict[str, Any]:
@@ -131,3 +127,7 @@ def _search_row(item: dict[str, Any]) -> dict[str, Any]:
     return {"id": item.get("id"), "title": item.get("title"), "issuer": issuer.get("name"),
             "category": item.get("category"), "min_year": item.get("min_year"),
             "max_year": item.get("max_year")}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

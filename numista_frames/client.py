@@ -29,9 +29,7 @@ __all__ = ["Client", "RequestCounts", "default_client"]
 
 logger = logging.getLogger(__name__)
 
-MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50
-_SEARCH_KEYS = ("q", "issuer", "catalogue", "date", "year")
 _NO_KEY = (
     "No Numista API key is set. Get a free key at https://en.numista.com/api/ and set it with "
     "`export NUMISTA_API_KEY=...` or `nf.configure(api_key=...)`. To try numista_frames without "
@@ -200,81 +198,55 @@ class Client:
         ValueError, TypeError
             For bad arguments, before any request.
         """
-        params = self._search_params(q, issuer=issuer, category=category, year=year, date=date,
-                                     catalogue=catalogue, number=number, ruler=ruler,
-                                     material=material, size=size, weight=weight, lang=lang)
-        params["page"] = v.positive_int(page, "page")
-        params["count"] = _page_size(count)
+        params = v.search_params(q, lang=self._lang(lang), issuer=issuer, category=category,
+                                 year=year, date=date, catalogue=catalogue, number=number,
+                                 ruler=ruler, material=material, size=size, weight=weight)
+        params.update(page=v.positive_int(page, "page"), count=v.page_size(count))
         return cast(dict[str, Any], self._get("/types", params, refresh=refresh))
 
     def iter_type_pages(self, q: str | None = None, *, page_size: int = DEFAULT_PAGE_SIZE,
-                        max_results: int | None = None, refresh: bool = False,
-                        **filters: Any) -> Iterator[dict[str, Any]]:
-        """Yield search pages until the total (or ``max_results``) is reached.
+                        max_results: int | None = None, lang: str | None = None,
+                        refresh: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Search pages, from page 1 until the total (or ``max_results``) is reached.
 
-        Takes the same filters as :meth:`get_types`. Pages are numbered from 1; the last page
-        is the one where ``page * page_size >= total``.
+        Takes the same filters as :meth:`get_types`, checked here, before the first request.
+        The last page is the one where ``page * page_size >= total``; with ``max_results``
+        smaller than a page, only that many are asked for.
         """
-        page_size = _page_size(page_size)
+        size = v.page_size(page_size)
         limit = None if max_results is None else v.positive_int(max_results, "max_results")
-        params = self._search_params(q, **filters)  # validate before the first request
-        if limit is not None and limit < page_size:
-            page_size = limit
+        params = v.search_params(q, lang=self._lang(lang), **filters)
+        if limit is not None:
+            size = min(size, limit)
+        return self._pages(params, size, limit, refresh)
+
+    def _pages(self, params: dict[str, Any], size: int, limit: int | None,
+               refresh: bool) -> Iterator[dict[str, Any]]:
         seen, page = 0, 1
         while True:
-            body = self.get_types(**params, page=page, count=page_size, refresh=refresh)
+            body = cast(dict[str, Any], self._get(
+                "/types", {**params, "page": page, "count": size}, refresh=refresh))
             yield body
             seen += len(body.get("types") or [])
             total = int(body.get("count") or 0)
-            if not body.get("types") or page * page_size >= total or (limit and seen >= limit):
+            if not body.get("types") or page * size >= total or (limit and seen >= limit):
                 return
             page += 1
 
     def iter_types(self, q: str | None = None, *, page_size: int = DEFAULT_PAGE_SIZE,
-                   max_results: int | None = None, refresh: bool = False,
-                   **filters: Any) -> Iterator[dict[str, Any]]:
-        """Yield every type a search finds, across pages (at most ``max_results``)."""
-        limit = None if max_results is None else v.positive_int(max_results, "max_results")
-        yielded = 0
-        for body in self.iter_type_pages(q, page_size=page_size, max_results=limit,
-                                         refresh=refresh, **filters):
-            for item in body.get("types") or []:
-                if limit is not None and yielded >= limit:
-                    return
-                yielded += 1
-                yield item
+                   max_results: int | None = None, lang: str | None = None,
+                   refresh: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every type a search finds, across pages (at most ``max_results``).
+
+        Arguments are checked when this is called, before the first request.
+        """
+        pages = self.iter_type_pages(q, page_size=page_size, max_results=max_results, lang=lang,
+                                     refresh=refresh, **filters)
+        limit = None if max_results is None else int(max_results)
+        return _items(pages, limit)
 
     #: The search generator under the name the API documentation uses.
     search = iter_types
-
-    def _search_params(self, q: str | None = None, **f: Any) -> dict[str, Any]:
-        params: dict[str, Any] = {"lang": self._lang(f.get("lang"))}
-        if q is not None:
-            if not isinstance(q, str) or not q.strip():
-                raise ValueError(f"q must be a non-empty string; got {q!r}")
-            params["q"] = q.strip()
-        if f.get("issuer") is not None:
-            if not isinstance(f["issuer"], str) or not f["issuer"].strip():
-                raise ValueError(f"issuer must be an issuer code such as 'canada'; got {f['issuer']!r}")
-            params["issuer"] = f["issuer"].strip()
-        if f.get("category") is not None:
-            params["category"] = v.check_category(f["category"])
-        for name in ("catalogue", "ruler", "material"):
-            if f.get(name) is not None:
-                params[name] = v.positive_int(f[name], name)
-        if f.get("number") is not None:
-            if "catalogue" not in params:
-                raise ValueError("number needs catalogue (the catalogue id the number belongs to)")
-            params["number"] = str(f["number"])
-        for name in ("year", "date"):
-            if f.get(name) is not None:
-                params[name] = v.check_range(f[name], name)
-        for name in ("size", "weight"):
-            if f.get(name) is not None:
-                params[name] = v.check_range(f[name], name, decimals=True)
-        if not any(k in params for k in _SEARCH_KEYS):
-            raise ValueError("a search needs at least one of q, issuer, catalogue, date or year")
-        return params
 
     def get_type(self, type_id: int | str, *, lang: str | None = None,
                  refresh: bool = False) -> dict[str, Any]:
@@ -375,7 +347,7 @@ class Client:
             The POST body: ``type`` (required), ``issue``, ``quantity``, ``grade``, ``price``
             ``{value, currency}``, ``collection``, ``internal_id`` ... (NOTES §5).
         """
-        body = _item_body(item, require_type=True)
+        body = v.item_body(item, require_type=True)
         token, uid = self._user_token(user_id, ("edit_collection",))
         response = self._request("POST", f"/users/{uid}/collected_items", json=body, token=token)
         return cast(dict[str, Any], _decode(response))
@@ -384,7 +356,7 @@ class Client:
                               user_id: int | str | None = None) -> dict[str, Any]:
         """Change some fields of an item (PATCH; ``issue``/``grade``/``price`` may be None)."""
         iid = v.positive_int(item_id, "item_id")
-        body = _item_body(fields, require_type=False)
+        body = v.item_body(fields, require_type=False)
         if not body:
             raise ValueError("update_collected_item needs at least one field to change")
         token, uid = self._user_token(user_id, ("edit_collection",))
@@ -411,9 +383,9 @@ class Client:
         if isinstance(images, bytes | bytearray | str) or not 1 <= len(images) <= 2:
             raise ValueError("images must be a sequence of one or two JPEG/PNG images (bytes)")
         payload: dict[str, Any] = {
-            "images": [{"mime_type": _image_mime(img, i), "image_data":
+            "images": [{"mime_type": v.image_mime(img, i), "image_data":
                         base64.b64encode(img).decode("ascii")} for i, img in enumerate(images)],
-            "max_results": _bounded(max_results, "max_results", 1, 100),
+            "max_results": v.bounded(max_results, "max_results", 1, 100),
         }
         if category is not None:
             payload["category"] = v.check_category(category)
@@ -489,6 +461,16 @@ def _widen(scope: tuple[str, ...]) -> tuple[str, ...]:
     return ("edit_collection", "view_collection") if "edit_collection" in scope else scope
 
 
+def _items(pages: Iterator[dict[str, Any]], limit: int | None) -> Iterator[dict[str, Any]]:
+    yielded = 0
+    for body in pages:
+        for item in body.get("types") or []:
+            if limit is not None and yielded >= limit:
+                return
+            yielded += 1
+            yield item
+
+
 def _decode(response: requests.Response) -> Any:
     if response.status_code == 204 or not response.content:
         return None
@@ -496,63 +478,6 @@ def _decode(response: requests.Response) -> Any:
         return response.json()
     except ValueError:
         raise TransportError("the API sent a body that is not JSON", url=response.url) from None
-
-
-def _page_size(count: Any) -> int:
-    return _bounded(count, "page_size", 1, MAX_PAGE_SIZE)
-
-
-def _bounded(value: Any, name: str, low: int, high: int) -> int:
-    number = v.positive_int(value, name)
-    if not low <= number <= high:
-        raise ValueError(f"{name} must be from {low} to {high}; got {value!r}")
-    return number
-
-
-def _image_mime(data: bytes, index: int) -> str:
-    if not isinstance(data, bytes | bytearray):
-        raise TypeError(f"images[{index}] must be bytes, got {type(data).__name__}")
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    raise ValueError(f"images[{index}] is neither a JPEG nor a PNG image")
-
-
-_ITEM_FIELDS = frozenset({
-    "type", "issue", "quantity", "grade", "for_swap", "private_comment", "public_comment",
-    "price", "collection", "storage_location", "acquisition_place", "acquisition_date",
-    "serial_number", "internal_id", "weight", "size", "axis", "grading_details",
-})
-
-
-def _item_body(item: Mapping[str, Any], *, require_type: bool) -> dict[str, Any]:
-    """Check a collected-item body before it is sent."""
-    unknown = set(item) - _ITEM_FIELDS
-    if unknown:
-        raise ValueError(f"unknown collected-item field(s) {sorted(unknown)}; "
-                         f"known: {sorted(_ITEM_FIELDS)}")
-    body = dict(item)
-    if require_type and body.get("type") is None:
-        raise ValueError("a collected item needs 'type' (the type id)")
-    for name in ("type", "collection"):
-        if body.get(name) is not None:
-            body[name] = v.positive_int(body[name], name)
-    if body.get("issue") is not None:
-        body["issue"] = v.positive_int(body["issue"], "issue")
-    if body.get("quantity") is not None:
-        body["quantity"] = v.positive_int(body["quantity"], "quantity")
-    if body.get("grade") is not None:
-        v.check_grade(body["grade"])
-    if body.get("axis") is not None:
-        body["axis"] = _bounded(body["axis"], "axis", 1, 12)
-    price = body.get("price")
-    if price is not None:
-        if not isinstance(price, Mapping) or "value" not in price:
-            raise ValueError("price must be a mapping {'value': number, 'currency': 'EUR'}")
-        body["price"] = {"value": float(price["value"]),
-                         "currency": v.check_currency(price.get("currency", "EUR"))}
-    return body
 
 
 _default: tuple[int, Client] | None = None

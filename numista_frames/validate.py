@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .config import LANGS
@@ -17,8 +17,12 @@ __all__ = [
     "check_lang",
     "check_publication_id",
     "check_range",
+    "image_mime",
+    "item_body",
+    "page_size",
     "positive_int",
     "positive_ints",
+    "search_params",
 ]
 
 #: Numista's grades, worst to best.
@@ -141,3 +145,106 @@ def check_publication_id(value: Any) -> str:
     if not isinstance(value, str) or not _PUBLICATION.match(value):
         raise ValueError(f'publication id must be "L" followed by 6 digits; got {value!r}')
     return value
+
+_SEARCH_KEYS = ("q", "issuer", "catalogue", "date", "year")
+MAX_PAGE_SIZE = 100
+
+
+def search_params(q: str | None = None, *, lang: str, **f: Any) -> dict[str, Any]:
+    """Query parameters of ``GET /types`` from a search's arguments, checked.
+
+    Examples
+    --------
+    >>> search_params("dollar", lang="en", year=(1900, 1950))
+    {'lang': 'en', 'q': 'dollar', 'year': '1900-1950'}
+    """
+    unknown = set(f) - {"issuer", "category", "catalogue", "ruler", "material", "number", "year",
+                        "date", "size", "weight"}
+    if unknown:
+        raise TypeError(f"unknown search filter(s) {sorted(unknown)}")
+    params: dict[str, Any] = {"lang": check_lang(lang)}
+    if q is not None:
+        params["q"] = _text(q, "q", "words to find in titles")
+    if f.get("issuer") is not None:
+        params["issuer"] = _text(f["issuer"], "issuer", "an issuer code such as 'canada'")
+    if f.get("category") is not None:
+        params["category"] = check_category(f["category"])
+    for name in ("catalogue", "ruler", "material"):
+        if f.get(name) is not None:
+            params[name] = positive_int(f[name], name)
+    if f.get("number") is not None:
+        if "catalogue" not in params:
+            raise ValueError("number needs catalogue (the catalogue id the number belongs to)")
+        params["number"] = str(f["number"])
+    for name in ("year", "date", "size", "weight"):
+        if f.get(name) is not None:
+            params[name] = check_range(f[name], name, decimals=name in ("size", "weight"))
+    if not any(k in params for k in _SEARCH_KEYS):
+        raise ValueError("a search needs at least one of q, issuer, catalogue, date or year")
+    return params
+
+
+def _text(value: Any, name: str, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be {what}; got {value!r}")
+    return value.strip()
+
+
+def page_size(count: Any) -> int:
+    """A search page size, 1 to 100 (Numista documents 50, serves 100)."""
+    return bounded(count, "page_size", 1, MAX_PAGE_SIZE)
+
+
+def bounded(value: Any, name: str, low: int, high: int) -> int:
+    """A positive int within ``[low, high]``."""
+    number = positive_int(value, name)
+    if not low <= number <= high:
+        raise ValueError(f"{name} must be from {low} to {high}; got {value!r}")
+    return number
+
+
+def image_mime(data: bytes, index: int) -> str:
+    """``image/jpeg`` or ``image/png`` from an image's first bytes; anything else is refused."""
+    if not isinstance(data, bytes | bytearray):
+        raise TypeError(f"images[{index}] must be bytes, got {type(data).__name__}")
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    raise ValueError(f"images[{index}] is neither a JPEG nor a PNG image")
+
+
+_ITEM_FIELDS = frozenset({
+    "type", "issue", "quantity", "grade", "for_swap", "private_comment", "public_comment",
+    "price", "collection", "storage_location", "acquisition_place", "acquisition_date",
+    "serial_number", "internal_id", "weight", "size", "axis", "grading_details",
+})
+
+
+def item_body(item: Mapping[str, Any], *, require_type: bool) -> dict[str, Any]:
+    """Check a collected-item body before it is sent."""
+    unknown = set(item) - _ITEM_FIELDS
+    if unknown:
+        raise ValueError(f"unknown collected-item field(s) {sorted(unknown)}; "
+                         f"known: {sorted(_ITEM_FIELDS)}")
+    body = dict(item)
+    if require_type and body.get("type") is None:
+        raise ValueError("a collected item needs 'type' (the type id)")
+    for name in ("type", "collection"):
+        if body.get(name) is not None:
+            body[name] = positive_int(body[name], name)
+    if body.get("issue") is not None:
+        body["issue"] = positive_int(body["issue"], "issue")
+    if body.get("quantity") is not None:
+        body["quantity"] = positive_int(body["quantity"], "quantity")
+    if body.get("grade") is not None:
+        check_grade(body["grade"])
+    if body.get("axis") is not None:
+        body["axis"] = bounded(body["axis"], "axis", 1, 12)
+    price = body.get("price")
+    if price is not None:
+        if not isinstance(price, Mapping) or "value" not in price:
+            raise ValueError("price must be a mapping {'value': number, 'currency': 'EUR'}")
+        body["price"] = {"value": float(price["value"]),
+                         "currency": check_currency(price.get("currency", "EUR"))}
+    return body
