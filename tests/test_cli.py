@@ -42,7 +42,7 @@ def test_serve_fake__prints_its_url_and_serves_until_interrupted(tmp_path: Path)
         answer.close()
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=10)
+        _, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
 
 

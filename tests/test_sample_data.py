@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 
 import pytest
