@@ -7,8 +7,9 @@ API, the tests and the demo a realistic catalogue. The format is the contract in
 
     python data/make_sample_catalogue.py [--seed N] [--out PATH] [--check]
 
-The output is deterministic: one ``random.Random(seed)`` drives every choice, nothing reads the
-clock or ``hash()``, JSON is dumped with sorted keys and gzip with ``mtime=0``.
+The output is deterministic: one ``random.Random(seed)`` drives every choice (a volume's library
+numbers use their own, seeded with the seed and the volume's id), nothing reads the clock or
+``hash()``, JSON is dumped with sorted keys and gzip with ``mtime=0``.
 
 Type designs are written as a small table (``DESIGNS``), one row per design::
 
@@ -93,7 +94,22 @@ ISSUERS = {i.code: i for i in (
     Issuer("athens", "Athens", "Q1524", "ΑΘΕ", 0.0),
     Issuer("roman_republic_ancient", "Roman Republic (ancient)", "Q17167", "ROMA", 0.0),
 )}
-ISSUER_PARENTS = {  # code -> (parent code, parent name, level)
+ISSUER_PARENTS = {  # code -> (parent code, parent name, level); most issuers sit in a section
+    "etats-unis": ("united-states", "United States", 2),
+    "canada": ("canada_section", "Canada", 2),
+    "australie": ("australia_section", "Australia", 2),
+    "royaume-uni": ("united-kingdom", "United Kingdom", 2),
+    "france": ("france_section", "France", 2),
+    "allemagne": ("germany", "Germany", 2),
+    "mexique": ("mexico", "Mexico", 2),
+    "japon": ("japan_section", "Japan", 2),
+    "espagne": ("spain", "Spain", 2),
+    "italie": ("italy", "Italy", 2),
+    "suisse": ("switzerland", "Switzerland", 2),
+    "belgique": ("belgium", "Belgium", 2),
+    "pays-bas": ("netherlands", "Netherlands", 2),
+    "autriche": ("austria", "Austria", 2),
+    "zimbabwe": ("zimbabwe_section", "Zimbabwe", 2),
     "hong_kong": ("china", "China", 2),
     "athens": ("attica_section", "Attica", 2),
     "roman_republic_ancient": ("rome_section", "Rome", 2),
@@ -369,7 +385,7 @@ PUBLICATIONS = (  # id, type, title, edition, language, year, pages, author, pub
      "Arthur Penrose", "Marlow & Finch", "London, United Kingdom"),
     ("L107251", "volume", "Münzen der Bundesrepublik", "26. Auflage", "de", 2019, 892,
      "Greta Fuchs", "Vogelsang Verlag", "Regenstauf, Germany"),
-    ("L108402", "article", "A die study of the Canadian small cent", "", "en", 2012, 14,
+    ("L108402", "article", "A die study of the Canadian small cent", "", "en", 2012, "113-126",
      "Liam O'Rourke", "Maple Numismatic Society", ""),
     ("L109015", "volume", "Catalogue of Japanese Modern Coins", "2023 Edition", "ja", 2023, 340,
      "Kenji Arai", "Tsubame Shobo", "Tokyo, Japan"),
@@ -380,7 +396,10 @@ PUBLICATION_AUTHORS = tuple(dict.fromkeys(row[7] for row in PUBLICATIONS))
 PUBLICATION_PUBLISHERS = tuple(dict.fromkeys(row[8] for row in PUBLICATIONS))
 PART_OF = {
     "L104233": {"type": "volume_group", "id": "L104200", "title": "World Coins of the Modern Era"},
-    "L108402": {"type": "volume", "id": "L108390", "title": "Maple Numismatic Review, Volume 12"},
+    "L105870": {"type": "volume_group", "id": "L105801", "title": "Coins of the British Isles"},
+    "L107251": {"type": "volume_group", "id": "L107188", "title": "Münzen der Bundesrepublik"},
+    "L108402": {"type": "volume", "id": "L108390", "title": "Maple Numismatic Review",
+                "volume_number": "Volume 12"},
     "L110544": {"type": "volume_group", "id": "L110500", "title": "Banknotes of the World"},
 }
 
@@ -1243,15 +1262,26 @@ def _kanji_number(n: int) -> str:
     return head + (KANJI_DIGITS[units] if units else "")
 
 
-def written_years(issuer: str, year: int) -> list[int | str]:
-    """The year as written on the piece: Japanese era years (both eras in a year of
-    succession), Gregorian ints elsewhere."""
+def _japanese_eras(year: int) -> list[tuple[str, int]]:
+    """``(era, year of the era)`` for a Gregorian year: both eras in a year of succession."""
+    eras = [(name, start) for name, start in ERAS if start <= year]
+    forms = [(name, year - start + 1) for name, start in eras[-2:]]
+    return forms if eras[-1][1] == year else forms[-1:]
+
+
+def written_years(issuer: str, year: int) -> list[int]:
+    """The year as written on the piece, as the integer ``year`` of an issue (the document types
+    it ``integer``): the year of the Japanese era (Showa 64 and Heisei 1 both in 1989),
+    the Gregorian year elsewhere."""
     if issuer != "japon":
         return [year]
-    eras = [(name, start) for name, start in ERAS if start <= year]
-    forms: list[int | str] = [f"{name}{_kanji_number(year - start + 1)}年"
-                              for name, start in eras[-2:]]
-    return forms if eras[-1][1] == year else forms[-1:]
+    return [era_year for _, era_year in _japanese_eras(year)]
+
+
+def era_legend(year: int) -> str:
+    """The date as a Japanese legend writes it (``平成元年``), in the latest era of the year."""
+    era, era_year = _japanese_eras(year)[-1]
+    return f"{era}{_kanji_number(era_year)}年"
 
 
 def _shown_letter(mint: Mint | None, year: int, numeric: float | None) -> str:
@@ -1264,6 +1294,24 @@ def _shown_letter(mint: Mint | None, year: int, numeric: float | None) -> str:
 def _issue_year(issue: Json) -> int:
     """The Gregorian year of a dated issue, the first year of an undated one."""
     return int(issue["gregorian_year"] if issue["is_dated"] else issue["min_year"])
+
+
+def _isbn10(isbn13: str) -> str:
+    """The ISBN-10 of a 978- ISBN-13."""
+    digits = isbn13[3:12]
+    check = sum((10 - i) * int(d) for i, d in enumerate(digits)) % 11
+    return digits + "0123456789X"[(11 - check) % 11]
+
+
+def _notice(row: tuple[Any, ...]) -> str:
+    """The bibliographical notice of a publication row, in Numista's style."""
+    pid, kind, title, edition, _, year, pages, author, publisher, place = row
+    if kind == "article":
+        parent = PART_OF[pid]
+        return (f"{author}; {year}. “{title}”, {parent['title']}, "
+                f"{parent['volume_number']}, pages {pages}.")
+    return (f"{author}; {year}. <em>{title}</em>{f' ({edition})' if edition else ''}. "
+            f"{publisher}{f', {place}' if place else ''}.")
 
 
 def _isbn13(rng: random.Random) -> str:
@@ -1457,7 +1505,7 @@ class CatalogueBuilder:
         ruler = _ruler_at(d.issuer, year)
         numeric = record.get("value", {}).get("numeric_value", 0)
         if d.issuer == "japon" and face == "obverse":
-            return ([issuer.legend, str(written_years("japon", year)[-1])],
+            return ([issuer.legend, era_legend(year)],
                      {"lettering_translation": f"Japan\r\n{year}"})
         if d.issuer == "japon":
             return ([YEN_KANJI.get(numeric, "記念"), str(numeric)],
@@ -1622,7 +1670,7 @@ class CatalogueBuilder:
             extra.append("Proof")
         return extra
 
-    def dated_issue(self, d: Design, record: Json, written: int | str, year: int,
+    def dated_issue(self, d: Design, record: Json, written: int, year: int,
                     mint: Mint | None, comment: str) -> Json:
         issue: Json = {"is_dated": True, "year": written, "gregorian_year": year}
         letter = _shown_letter(mint, year, record.get("value", {}).get("numeric_value"))
@@ -1803,27 +1851,42 @@ class CatalogueBuilder:
         return out
 
     def publication(self, row: tuple[Any, ...]) -> Json:
-        """A literature entry shaped like ``GET /publications/{id}`` (ids and year as strings)."""
+        """A literature entry shaped like ``GET /publications/{id}`` (ids and year as strings).
+        Volumes have a page count, publishers, a cover and library numbers; articles have a page
+        range and sit in the volume ``part_of`` names."""
         pid, kind, title, edition, lang, year, pages, author, publisher, place = row
-        notice = f"{author}; {year}. <em>{title}</em>{f' ({edition})' if edition else ''}. "
-        notice += f"{publisher}{f', {place}' if place else ''}."
+        volume = kind == "volume"
         pub: Json = {"id": pid, "url": f"https://numista.com/{pid}", "type": kind,
-                     "title": title, "bibliographical_notice": notice, "languages": [lang],
-                     "year": str(year), "page_count": pages,
+                     "title": title, "bibliographical_notice": _notice(row), "languages": [lang],
+                     "year": str(year), ("page_count" if volume else "pages"): pages,
                      "contributors": [{"role": "author", "name": author,
-                                       "id": str(300 + PUBLICATION_AUTHORS.index(author) * 37)}],
-                     "publishers": [{"name": publisher,
-                                     "id": str(50 + PUBLICATION_PUBLISHERS.index(publisher) * 11)}]}
+                                       "id": str(300 + PUBLICATION_AUTHORS.index(author) * 37)}]}
+        if volume:
+            pub["publishers"] = [{"name": publisher,
+                                  "id": str(50 + PUBLICATION_PUBLISHERS.index(publisher) * 11)}]
         if edition:
             pub["edition"] = edition
-        if kind == "volume" and self.chance(0.8):
+        if volume and self.chance(0.8):
             pub["isbn13"] = _isbn13(self.rng)
         if place:
             pub["publication_places"] = [{"name": place, "geonames_id": str(
                 self.rng.randint(1_000_000, 9_999_999))}]
         if pid in PART_OF:
             pub["part_of"] = [dict(PART_OF[pid])]
+        if volume:
+            pub.update(self.library_numbers(pid, pub.get("isbn13", "")))
         return pub
+
+    def library_numbers(self, pid: str, isbn13: str) -> Json:
+        """Cover, ISBN-10 and OCLC number of a volume. They draw from their own seeded generator
+        so that adding them left every other choice of the catalogue unchanged."""
+        rng = random.Random(f"{self.seed}:{pid}")
+        out: Json = {"cover": rng.choice(("hardcover", "softcover", "softcover"))}
+        if isbn13.startswith("978"):
+            out["isbn10"] = _isbn10(isbn13)
+        if rng.random() < 0.8:
+            out["oclc_number"] = str(rng.randint(10_000_000, 1_400_000_000))
+        return out
 
     # ----------------------------------------------------------------------------- users
     def collector(self) -> Json:
@@ -1933,7 +1996,9 @@ class CatalogueBuilder:
         eur = estimate * self.rng.uniform(0.7, 1.3) if estimate else self.rng.uniform(0.5, 30)
         dollars = record["issuer"]["code"] == "etats-unis"
         currency = "USD" if self.chance(0.8 if dollars else 0.2) else "EUR"
-        return {"value": round(eur * RATES[currency], 2), "currency": currency}
+        paid = round(eur * RATES[currency], 2)
+        # Collectors note larger prices in whole units, served as JSON ints (NOTES §1).
+        return {"value": round(paid) if paid >= 10 else _num(paid), "currency": currency}
 
 
 def issuer_list() -> list[Json]:
@@ -1948,6 +2013,8 @@ def issuer_list() -> list[Json]:
         if code in ISSUER_PARENTS:
             parent_code, parent_name, row["level"] = ISSUER_PARENTS[code]
             row["parent"] = {"code": parent_code, "name": parent_name}
+        else:
+            row["level"] = 1
         out.append(row)
     return out
 

@@ -2,41 +2,62 @@
 
 from __future__ import annotations
 
-import base64
+import contextvars
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import requests
 
 from . import validate as v
-from .config import Settings, configuration_generation, get_settings
+from .client_user import NO_KEY_MESSAGE, UserEndpoints, decode
+from .config import DEFAULT_PAGE_SIZE, Settings, configuration_generation, get_settings
 from .endpoints import CACHED_FAMILIES, classify_path
-from .exceptions import (
-    AuthenticationError,
-    ConfigurationError,
-    OfflineError,
-    TransportError,
-    error_for_status,
-)
+from .exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
 from .ledger import QuotaLedger, QuotaStatus, key_id
-from .oauth import Token, TokenStore, authorization_url, normalize_scope
-from .session import API_KEY_HEADER, build_session
+from .oauth import TokenStore
+from .session import API_KEY_HEADER, IDENTITY_HEADER, build_session
 
-__all__ = ["Client", "RequestCounts", "default_client"]
+__all__ = ["Client", "RequestCounts", "RequestRecord", "default_client"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PAGE_SIZE = 50
-_NO_KEY = (
-    "No Numista API key is set. Get a free key at https://en.numista.com/api/ and set it with "
-    "`export NUMISTA_API_KEY=...` or `nf.configure(api_key=...)`. To try numista_frames without "
-    "a key, run `numista-frames demo` or point it at the fake API: "
-    "`with numista_frames.testing.FakeNumista() as api: nf.configure(api_url=api.url, "
-    "api_key=api.api_key)`."
-)
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One answered request, as :meth:`Client.track` records it.
+
+    Attributes
+    ----------
+    method, path : str
+        ``path`` is relative to the API base (``/types/99700``).
+    params : dict
+        The query parameters sent.
+    from_cache : bool
+        Answered by the HTTP cache (no request spent).
+    fetched_at : datetime
+        When the answer was fetched from the API (UTC); for a cached answer, when it was
+        cached.
+    """
+
+    method: str
+    path: str
+    params: dict[str, Any]
+    from_cache: bool
+    fetched_at: datetime
+
+
+@dataclass
+class _Tracker:
+    records: list[RequestRecord] = field(default_factory=list)
+
+
+_tracker: contextvars.ContextVar[_Tracker | None] = contextvars.ContextVar(
+    "numista_frames_tracker", default=None)
 
 
 @dataclass
@@ -46,7 +67,8 @@ class RequestCounts:
     Attributes
     ----------
     network : int
-        Answers that came from the network (what the quota pays for; retries excluded).
+        Answers that came from the network (retried attempts are not counted here; the
+        quota ledger counts every attempt).
     cached : int
         Answers that came from the HTTP cache.
     """
@@ -55,7 +77,7 @@ class RequestCounts:
     cached: int = 0
 
 
-class Client:
+class Client(UserEndpoints):
     """A Numista API v3 client over the cached, throttled session.
 
     Nothing touches disk or network until the first request. Every ``get_*`` returns decoded
@@ -88,6 +110,8 @@ class Client:
         self._session: requests.Session | None = None
         self._lock = threading.Lock()
         self._tokens = TokenStore()
+        self._dirty_users: set[int] = set()
+        self._dirty_lock = threading.Lock()
 
     def __repr__(self) -> str:
         s = self.settings
@@ -122,47 +146,76 @@ class Client:
         ledger = QuotaLedger(self.settings.ledger_path)
         return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
 
+    @contextmanager
+    def track(self) -> Iterator[list[RequestRecord]]:
+        """Record every request answered in this context (and in tasks copied from it).
+
+        Yields the list the records are appended to; loaders use it for provenance
+        (``from_cache``, ``fetched_at``) and to count the requests a call spent.
+        """
+        tracker = _Tracker()
+        token = _tracker.set(tracker)
+        try:
+            yield tracker.records
+        finally:
+            _tracker.reset(token)
+
     def _request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
                  json: Any = None, data: Mapping[str, str] | None = None,
-                 token: Token | None = None, refresh: bool = False) -> requests.Response:
-        """Send one request; return the response or raise the matching NumistaError."""
+                 token: Any = None, identity: str | None = None,
+                 refresh: bool = False, cache_only: bool = False) -> requests.Response:
+        """Send one request; return the response or raise the matching NumistaError.
+
+        ``cache_only`` answers from the cache or raises :class:`OfflineError`, never sending.
+        """
         s = self.settings
         family = classify_path(path).family
         cacheable = method == "GET" and family in CACHED_FAMILIES
-        if s.offline and not cacheable:
+        cache_only = cache_only or s.offline
+        if cache_only and not cacheable:
             raise OfflineError(f"{method} {path} (never cached)")
-        if not s.api_key and not s.offline:
-            raise ConfigurationError(_NO_KEY)
+        if not s.api_key and not cache_only:
+            raise ConfigurationError(NO_KEY_MESSAGE)
         headers = {API_KEY_HEADER: s.api_key or ""}
         if token is not None:
             headers["Authorization"] = f"Bearer {token.access_token}"
+        if identity is not None:
+            headers[IDENTITY_HEADER] = identity
         extra: dict[str, Any] = {}
         if cacheable:
-            extra = dict(expire_after=s.expiry_for(family), only_if_cached=s.offline,
-                         force_refresh=refresh and not s.offline)
+            extra = dict(expire_after=s.expiry_for(family), only_if_cached=cache_only,
+                         force_refresh=refresh and not cache_only)
         try:
             response = self.session.request(method, s.api_url + path, params=params, json=json,
-                                            data=data, headers=headers, **extra)
+                                            data=data, headers=headers, allow_redirects=False,
+                                            **extra)
         except requests.RequestException as exc:
             raise TransportError(f"{method} {path} failed: {type(exc).__name__}: {exc}",
                                  url=s.api_url + path) from None
-        if s.offline and response.status_code == 504:
+        if cache_only and response.status_code == 504:
             # requests-cache's "only-if-cached" miss (only 200s are ever cached).
-            raise OfflineError(f"GET {path} {dict(params or {})}")
+            raise OfflineError(f"GET {path} {dict(params or {})} (missing or expired)")
+        self._count(method, path, params, response)
+        _raise_for_status(response)
+        return response
+
+    def _count(self, method: str, path: str, params: Mapping[str, Any] | None,
+               response: requests.Response) -> None:
         from_cache = bool(getattr(response, "from_cache", False))
         with self._lock:
             if from_cache:
                 self.counts.cached += 1
             else:
                 self.counts.network += 1
-        if response.status_code >= 400:
-            raise error_for_status(response.status_code, response.url, response.content)
-        return response
+        tracker = _tracker.get()
+        if tracker is not None:
+            created = getattr(response, "created_at", None) or datetime.now(UTC)
+            tracker.records.append(RequestRecord(method, path, dict(params or {}), from_cache,
+                                                 created.astimezone(UTC)))
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None, *,
-             token: Token | None = None, refresh: bool = False) -> Any:
-        response = self._request("GET", path, params=params, token=token, refresh=refresh)
-        return _decode(response)
+             refresh: bool = False) -> Any:
+        return decode(self._request("GET", path, params=params, refresh=refresh))
 
     def _lang(self, lang: str | None) -> str:
         return v.check_lang(lang or self.settings.lang)
@@ -229,7 +282,9 @@ class Client:
             yield body
             seen += len(body.get("types") or [])
             total = int(body.get("count") or 0)
-            if not body.get("types") or page * size >= total or (limit and seen >= limit):
+            # Stop on what arrived, not on page arithmetic: a server that serves smaller pages
+            # than asked still numbers them by its own size.
+            if not body.get("types") or seen >= total or (limit and seen >= limit):
                 return
             page += 1
 
@@ -297,170 +352,6 @@ class Client:
         pid = v.check_publication_id(publication_id)
         return cast(dict[str, Any], self._get(f"/publications/{pid}", refresh=refresh))
 
-    # -- users and collections ------------------------------------------------------------------
-
-    def get_user(self, user_id: int | str, *, lang: str | None = None,
-                 refresh: bool = False) -> dict[str, Any]:
-        """A user's public profile: ``{"username", "avatar"}`` (needs no OAuth)."""
-        uid = v.positive_int(user_id, "user_id")
-        return cast(dict[str, Any], self._get(f"/users/{uid}", {"lang": self._lang(lang)},
-                                              refresh=refresh))
-
-    def get_collections(self, user_id: int | str | None = None, *,
-                        refresh: bool = False) -> dict[str, Any]:
-        """A user's collections (OAuth; ``user_id`` defaults to the token's user)."""
-        token, uid = self._user_token(user_id, ("view_collection",))
-        return cast(dict[str, Any], self._get(f"/users/{uid}/collections", token=token,
-                                              refresh=refresh))
-
-    def get_collected_items(self, user_id: int | str | None = None, *,
-                            category: str | None = None, type_id: int | str | None = None,
-                            collection: int | str | None = None,
-                            refresh: bool = False) -> dict[str, Any]:
-        """A user's collected items with totals (OAuth), optionally filtered."""
-        params: dict[str, Any] = {}
-        if category is not None:
-            params["category"] = v.check_category(category)
-        if type_id is not None:
-            params["type"] = v.positive_int(type_id, "type_id")
-        if collection is not None:
-            params["collection"] = v.positive_int(collection, "collection")
-        token, uid = self._user_token(user_id, ("view_collection",))
-        return cast(dict[str, Any], self._get(f"/users/{uid}/collected_items", params,
-                                              token=token, refresh=refresh))
-
-    def get_collected_item(self, item_id: int | str, *, user_id: int | str | None = None,
-                           refresh: bool = False) -> dict[str, Any]:
-        """One collected item (OAuth)."""
-        iid = v.positive_int(item_id, "item_id")
-        token, uid = self._user_token(user_id, ("view_collection",))
-        return cast(dict[str, Any], self._get(f"/users/{uid}/collected_items/{iid}",
-                                              token=token, refresh=refresh))
-
-    def add_collected_item(self, item: Mapping[str, Any], *,
-                           user_id: int | str | None = None) -> dict[str, Any]:
-        """Add an item (POST; never retried after it may have reached the server).
-
-        Parameters
-        ----------
-        item : mapping
-            The POST body: ``type`` (required), ``issue``, ``quantity``, ``grade``, ``price``
-            ``{value, currency}``, ``collection``, ``internal_id`` ... (NOTES §5).
-        """
-        body = v.item_body(item, require_type=True)
-        token, uid = self._user_token(user_id, ("edit_collection",))
-        response = self._request("POST", f"/users/{uid}/collected_items", json=body, token=token)
-        return cast(dict[str, Any], _decode(response))
-
-    def update_collected_item(self, item_id: int | str, fields: Mapping[str, Any], *,
-                              user_id: int | str | None = None) -> dict[str, Any]:
-        """Change some fields of an item (PATCH; ``issue``/``grade``/``price`` may be None)."""
-        iid = v.positive_int(item_id, "item_id")
-        body = v.item_body(fields, require_type=False)
-        if not body:
-            raise ValueError("update_collected_item needs at least one field to change")
-        token, uid = self._user_token(user_id, ("edit_collection",))
-        response = self._request("PATCH", f"/users/{uid}/collected_items/{iid}", json=body,
-                                 token=token)
-        return cast(dict[str, Any], _decode(response))
-
-    def delete_collected_item(self, item_id: int | str, *,
-                              user_id: int | str | None = None) -> None:
-        """Delete an item (DELETE; the API answers 204)."""
-        iid = v.positive_int(item_id, "item_id")
-        token, uid = self._user_token(user_id, ("edit_collection",))
-        self._request("DELETE", f"/users/{uid}/collected_items/{iid}", token=token)
-
-    def search_by_image(self, images: Sequence[bytes] | bytes, *, category: str | None = None,
-                        max_results: int = 10, lang: str | None = None) -> dict[str, Any]:
-        """Types that look like one or two images (a paid Numista feature; 403 otherwise).
-
-        Parameters
-        ----------
-        images : sequence of bytes
-            One or two JPEG or PNG images (e.g. obverse and reverse).
-        """
-        if isinstance(images, bytes | bytearray | str) or not 1 <= len(images) <= 2:
-            raise ValueError("images must be a sequence of one or two JPEG/PNG images (bytes)")
-        payload: dict[str, Any] = {
-            "images": [{"mime_type": v.image_mime(img, i), "image_data":
-                        base64.b64encode(img).decode("ascii")} for i, img in enumerate(images)],
-            "max_results": v.bounded(max_results, "max_results", 1, 100),
-        }
-        if category is not None:
-            payload["category"] = v.check_category(category)
-        response = self._request("POST", "/search_by_image", params={"lang": self._lang(lang)},
-                                 json=payload)
-        return cast(dict[str, Any], _decode(response))
-
-    # -- OAuth ----------------------------------------------------------------------------------
-
-    def get_token(self, scope: str | Iterable[str] = "view_collection") -> Token:
-        """A client-credentials token for the key owner's account (kept in memory, renewed)."""
-        wanted = normalize_scope(scope)
-        with self._tokens.fetch_lock:
-            token = self._tokens.find(wanted, grant="client_credentials")
-            if token is None:
-                body = self._token_request({"grant_type": "client_credentials",
-                                            "scope": ",".join(wanted)})
-                token = Token.from_body(body, scope=wanted, grant="client_credentials")
-                self._tokens.add(token)
-        return token
-
-    def authorization_url(self, *, redirect_uri: str, scope: str | Iterable[str] = "view_collection",
-                          state: str = "", lang: str | None = None) -> str:
-        """The page where another user grants access (first step of the code flow)."""
-        if not self.settings.api_key:
-            raise ConfigurationError(_NO_KEY)
-        return authorization_url(self.settings.api_key, redirect_uri=redirect_uri, scope=scope,
-                                 state=state, lang=self._lang(lang))
-
-    def exchange_code(self, code: str, *, redirect_uri: str,
-                      scope: str | Iterable[str] = "view_collection") -> Token:
-        """Trade an authorization code for a token, used from then on for that user."""
-        if not isinstance(code, str) or not code:
-            raise ValueError("code must be the non-empty string Numista passed to redirect_uri")
-        wanted = normalize_scope(scope)
-        body = self._token_request({"grant_type": "authorization_code", "code": code,
-                                    "client_id": self.settings.api_key or "",
-                                    "client_secret": self.settings.api_key or "",
-                                    "redirect_uri": redirect_uri})
-        token = Token.from_body(body, scope=wanted, grant="authorization_code")
-        self._tokens.add(token)
-        return token
-
-    def _token_request(self, form: dict[str, str]) -> dict[str, Any]:
-        response = self._request("POST", "/oauth_token", data=form)
-        return cast(dict[str, Any], _decode(response))
-
-    def _user_token(self, user_id: int | str | None,
-                    scope: tuple[str, ...]) -> tuple[Token | None, int]:
-        """The token to use for a user endpoint, and the user id it resolves to.
-
-        Offline, a known ``user_id`` needs no token: only the cache answers, and cache keys
-        leave the ``Authorization`` header out.
-        """
-        uid = None if user_id is None else v.positive_int(user_id, "user_id")
-        if uid is not None and self.settings.offline:
-            return None, uid
-        if uid is not None:
-            coded = self._tokens.find(scope, uid, grant="authorization_code")
-            if coded is not None:
-                return coded, uid
-            if self._tokens.has_user(uid) and self._tokens.find(scope, uid) is None:
-                raise AuthenticationError(
-                    401, f"{self.settings.api_url}/users/{uid}",
-                    "the token for this user expired or lacks the scope",
-                    hint="Send the user through client.authorization_url() again")
-        token = self.get_token(_widen(scope))
-        return token, uid if uid is not None else token.user_id
-
-
-def _widen(scope: tuple[str, ...]) -> tuple[str, ...]:
-    """Editing implies viewing: ask for both so one token serves reads and writes."""
-    return ("edit_collection", "view_collection") if "edit_collection" in scope else scope
-
-
 def _items(pages: Iterator[dict[str, Any]], limit: int | None) -> Iterator[dict[str, Any]]:
     yielded = 0
     for body in pages:
@@ -471,26 +362,29 @@ def _items(pages: Iterator[dict[str, Any]], limit: int | None) -> Iterator[dict[
             yield item
 
 
-def _decode(response: requests.Response) -> Any:
-    if response.status_code == 204 or not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        raise TransportError("the API sent a body that is not JSON", url=response.url) from None
-
-
 _default: tuple[int, Client] | None = None
 _default_lock = threading.Lock()
 
 
 def default_client() -> Client:
-    """The process-wide client the loaders use, rebuilt after every ``nf.configure()``."""
+    """The process-wide client the loaders use, rebuilt after every ``nf.configure()``.
+
+    The client it replaces is not closed (other threads may still be using it); its
+    connections close when it is garbage-collected.
+    """
     global _default
     generation = configuration_generation()
     with _default_lock:
         if _default is None or _default[0] != generation:
-            if _default is not None:
-                _default[1].close()
             _default = (generation, Client())
         return _default[1]
+
+
+def _raise_for_status(response: requests.Response) -> None:
+    status = response.status_code
+    if 300 <= status < 400:
+        raise TransportError(
+            f"unexpected redirect ({status}) to {response.headers.get('Location', '?')}: the "
+            "Numista API does not redirect; check api_url", url=response.url)
+    if status >= 400:
+        raise error_for_status(status, response.url, response.content)

@@ -13,19 +13,27 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CURRENCY_PATTERN",
     "DEFAULT_API_URL",
+    "DEFAULT_BACKOFF_FACTOR",
+    "DEFAULT_BACKOFF_MAX",
     "DEFAULT_CURRENCY",
     "DEFAULT_EXPIRE_CATALOGUE",
     "DEFAULT_EXPIRE_PRICES",
     "DEFAULT_EXPIRE_USER",
     "DEFAULT_LANG",
     "DEFAULT_MAX_CONCURRENT",
+    "DEFAULT_MAX_RETRIES",
     "DEFAULT_MONTHLY_QUOTA",
+    "DEFAULT_PAGE_SIZE",
     "DEFAULT_REQUESTS_PER_SECOND",
+    "DEFAULT_RETRY_AFTER_MAX",
     "DEFAULT_TIMEOUT",
+    "DEFAULT_USER_AGENT",
     "ENV_VARS",
     "LANGS",
     "MAX_CONCURRENT_CAP",
+    "MAX_PAGE_SIZE",
     "Settings",
     "configuration_generation",
     "configure",
@@ -52,7 +60,12 @@ DEFAULT_BACKOFF_FACTOR = 0.5
 DEFAULT_BACKOFF_MAX = 30.0
 DEFAULT_RETRY_AFTER_MAX = 120
 DEFAULT_USER_AGENT = "numista-frames (+https://pypi.org/project/numista-frames/)"
+#: Search page size: Numista documents at most 50 and serves 100.
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100
 LANGS = ("en", "es", "fr")
+#: An ISO 4217 currency code.
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 
 #: Environment variable for each setting that can be set from the environment.
 ENV_VARS: Mapping[str, str] = {
@@ -73,7 +86,6 @@ ENV_VARS: Mapping[str, str] = {
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
-_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 
 
 def _default_cache_dir() -> Path:
@@ -182,7 +194,11 @@ class Settings:
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some settings changed (validated like the original)."""
-        return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
+        given = _given(changes)
+        unknown = set(given) - _FIELD_NAMES
+        if unknown:
+            raise TypeError(f"unknown setting(s) {sorted(unknown)}")
+        return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in given.items()})
 
     def expiry_for(self, family: str) -> timedelta:
         """Cache expiry for an endpoint family (``catalogue``, ``prices`` or ``user``)."""
@@ -262,7 +278,7 @@ def _validate(s: Settings) -> None:
         raise TypeError(f"cache_dir must be a path, got {type(s.cache_dir).__name__}")
     if s.lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {s.lang!r}")
-    if not isinstance(s.currency, str) or not _CURRENCY_RE.match(s.currency):
+    if not isinstance(s.currency, str) or not CURRENCY_PATTERN.match(s.currency):
         raise ValueError(f"currency must be a 3-letter ISO 4217 code such as EUR; got {s.currency!r}")
     if not isinstance(s.offline, bool):
         raise TypeError("offline must be True or False")

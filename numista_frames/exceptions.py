@@ -145,7 +145,7 @@ class ServerError(APIError):
 _HINTS = {
     401: "Check NUMISTA_API_KEY (or nf.configure(api_key=...)); user endpoints also need OAuth",
     403: "This key or token is not allowed to use this endpoint",
-    429: "Too many simultaneous requests; lower max_concurrent",
+    429: "Retries ran out; lower max_concurrent (nf.configure(max_concurrent=...))",
 }
 _QUOTA_HINT = (
     "The monthly quota of this key is spent; it resets on the 1st of next month (UTC). "

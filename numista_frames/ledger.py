@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-__all__ = ["QuotaLedger", "QuotaStatus", "key_id", "month_bounds"]
+__all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "key_id", "month_bounds"]
+
+#: How an attempt ended, as far as the quota is concerned.
+OUTCOMES = ("answered", "no_answer", "not_sent")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS requests (
@@ -19,7 +22,9 @@ CREATE TABLE IF NOT EXISTS requests (
     method   TEXT    NOT NULL,
     endpoint TEXT    NOT NULL,   -- e.g. "types", "prices", "collected_items"
     family   TEXT    NOT NULL,   -- "catalogue", "prices", "user", "oauth", "image_search"
-    status   INTEGER             -- HTTP status; NULL when no answer arrived
+    status   INTEGER,            -- HTTP status; NULL when no answer arrived
+    outcome  TEXT    NOT NULL    -- "answered", "no_answer" (sent, then timeout or dropped
+                                 -- connection: probably billed) or "not_sent" (no connection)
 );
 CREATE INDEX IF NOT EXISTS requests_key_ts ON requests (key_id, ts);
 """
@@ -59,7 +64,8 @@ class QuotaStatus:
     Attributes
     ----------
     used : int
-        Requests that reached the server this month (any status).
+        Requests that reached the server this month (any status, or none when the answer
+        was lost after sending; attempts that could not connect are not counted).
     limit : int
         The monthly quota in the settings.
     month : str
@@ -114,26 +120,32 @@ class QuotaLedger:
 
     def record(
         self, *, key: str, method: str, endpoint: str, family: str, status: int | None,
-        when: datetime | None = None,
+        outcome: str | None = None, when: datetime | None = None,
     ) -> None:
-        """Append one request (``key`` is the hashed :func:`key_id`, never the key)."""
+        """Append one request (``key`` is the hashed :func:`key_id`, never the key).
+
+        ``outcome`` defaults to ``"answered"`` when a status is given, else ``"no_answer"``.
+        """
+        outcome = outcome or ("answered" if status is not None else "no_answer")
+        if outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {OUTCOMES}; got {outcome!r}")
         ts = (when or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
         with closing(self._connect()) as con:
             con.execute(
-                "INSERT INTO requests (ts, key_id, method, endpoint, family, status) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (ts, key, method, endpoint, family, status),
+                "INSERT INTO requests (ts, key_id, method, endpoint, family, status, outcome) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (ts, key, method, endpoint, family, status, outcome),
             )
 
     def used(self, key: str, *, now: datetime | None = None) -> int:
-        """Requests that reached the server (a status came back) this UTC month."""
+        """Requests that reached the server this UTC month (every one but those never sent)."""
         if not self.path.exists():
             return 0
         start, end = month_bounds(now or datetime.now(UTC))
         with closing(self._connect()) as con:
             (count,) = con.execute(
                 "SELECT COUNT(*) FROM requests WHERE key_id = ? AND ts >= ? AND ts < ? "
-                "AND status IS NOT NULL",
+                "AND outcome != 'not_sent'",
                 (key, start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
             ).fetchone()
         return int(count)
@@ -144,11 +156,11 @@ class QuotaLedger:
         start, end = month_bounds(now)
         return QuotaStatus(self.used(key, now=now), limit, f"{start:%Y-%m}", end)
 
-    def rows(self, key: str | None = None) -> list[tuple[str, str, str, str, str, int | None]]:
-        """Every recorded request (ts, key_id, method, endpoint, family, status), oldest first."""
+    def rows(self, key: str | None = None) -> list[tuple[str, str, str, str, str, int | None, str]]:
+        """Every recorded request (ts, key_id, method, endpoint, family, status, outcome)."""
         if not self.path.exists():
             return []
-        query = "SELECT ts, key_id, method, endpoint, family, status FROM requests"
+        query = "SELECT ts, key_id, method, endpoint, family, status, outcome FROM requests"
         args: tuple[str, ...] = ()
         if key is not None:
             query, args = query + " WHERE key_id = ?", (key,)

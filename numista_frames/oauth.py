@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from .config import LANGS
+from .validate import check_lang
 
 __all__ = ["SCOPES", "Token", "TokenStore", "authorization_url", "normalize_scope"]
 
@@ -108,15 +108,10 @@ class TokenStore:
                     return token
         return None
 
-    def has_user(self, user_id: int) -> bool:
-        """Whether any token (even expired) was issued for this user."""
+    def issued(self, user_id: int, grant: str) -> bool:
+        """Whether a token of this grant was ever issued for this user (even if expired)."""
         with self._lock:
-            return any(t.user_id == user_id for t in self._tokens)
-
-    def clear(self) -> None:
-        """Forget every token."""
-        with self._lock:
-            self._tokens.clear()
+            return any(t.user_id == user_id and t.grant == grant for t in self._tokens)
 
 
 def authorization_url(api_key: str, *, redirect_uri: str, scope: str | Iterable[str] = "view_collection",
@@ -131,8 +126,7 @@ def authorization_url(api_key: str, *, redirect_uri: str, scope: str | Iterable[
     >>> authorization_url("KEY", redirect_uri="http://localhost/cb", state="s")[:58]
     'https://en.numista.com/api/oauth_authorize.php?response_ty'
     """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    check_lang(lang)
     query = urlencode({"response_type": "code", "client_id": api_key,
                        "redirect_uri": redirect_uri, "scope": ",".join(normalize_scope(scope)),
                        "state": state})

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .config import LANGS
+from .config import CURRENCY_PATTERN, LANGS, MAX_PAGE_SIZE
 
 __all__ = [
     "CATEGORIES",
@@ -32,7 +32,6 @@ CATEGORIES = ("coin", "banknote", "exonumia")
 _RANGE_INT = re.compile(r"^-?\d+(?:--?\d+)?$")
 _RANGE_FLOAT = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$")
 _PUBLICATION = re.compile(r"^L\d{6}$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 def positive_int(value: Any, name: str) -> int:
@@ -103,7 +102,7 @@ def check_currency(currency: str) -> str:
     >>> check_currency("usd")
     'USD'
     """
-    if not isinstance(currency, str) or not _CURRENCY.match(currency.upper()):
+    if not isinstance(currency, str) or not CURRENCY_PATTERN.match(currency.upper()):
         raise ValueError(f"currency must be a 3-letter ISO 4217 code such as EUR; got {currency!r}")
     return currency.upper()
 
@@ -147,7 +146,6 @@ def check_publication_id(value: Any) -> str:
     return value
 
 _SEARCH_KEYS = ("q", "issuer", "catalogue", "date", "year")
-MAX_PAGE_SIZE = 100
 
 
 def search_params(q: str | None = None, *, lang: str, **f: Any) -> dict[str, Any]:

@@ -53,3 +53,51 @@ def make_client(fake: FakeNumista, cache_dir: Path, **overrides: Any) -> nf.Clie
 def client(fake: FakeNumista, cache_dir: Path) -> Iterator[nf.Client]:
     with make_client(fake, cache_dir) as c:
         yield c
+
+
+class ScriptedServer:
+    """A tiny loopback HTTP server answering from a script: for odd answers the fake never gives
+    (``Retry-After`` headers, short bodies, redirects). Records each request's headers."""
+
+    def __init__(self, answers: list[tuple[int, dict[str, str], bytes]]) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.answers = list(answers)
+        self.seen: list[dict[str, str]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                outer.seen.append(dict(self.headers))
+                status, headers, body = outer.answers.pop(0) if outer.answers else (200, {}, b"{}")
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if "Content-Length" not in headers:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                if "Content-Length" in headers:
+                    self.close_connection = True
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v3"
+
+    def __enter__(self) -> ScriptedServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()

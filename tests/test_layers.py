@@ -11,7 +11,7 @@ import numista_frames as nf
 
 PACKAGE = Path(nf.__file__).parent
 #: Only these modules may talk HTTP.
-HTTP_MODULES = {"session.py", "client.py"}
+HTTP_MODULES = {"session.py", "client.py", "client_user.py"}
 HTTP_LIBRARIES = {"requests", "requests_cache", "urllib3", "http.client"}
 
 

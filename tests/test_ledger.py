@@ -10,9 +10,10 @@ from pathlib import Path
 from numista_frames.ledger import QuotaLedger, key_id, month_bounds
 
 
-def _record(ledger: QuotaLedger, key: str, when: datetime, status: int | None = 200) -> None:
+def _record(ledger: QuotaLedger, key: str, when: datetime, status: int | None = 200,
+            outcome: str | None = None) -> None:
     ledger.record(key=key, method="GET", endpoint="types", family="catalogue", status=status,
-                  when=when)
+                  outcome=outcome, when=when)
 
 
 def test_ledger__counts_this_utc_month_for_this_key(tmp_path: Path) -> None:
@@ -21,12 +22,15 @@ def test_ledger__counts_this_utc_month_for_this_key(tmp_path: Path) -> None:
     _record(ledger, me, datetime(2026, 10, 31, 23, 59, 59, tzinfo=UTC))
     _record(ledger, me, datetime(2026, 11, 1, 0, 0, 0, tzinfo=UTC))
     _record(ledger, me, datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC))
-    _record(ledger, me, datetime(2026, 11, 15, tzinfo=UTC), status=None)  # never answered
+    _record(ledger, me, datetime(2026, 11, 15, tzinfo=UTC), status=None)  # sent, answer lost
+    _record(ledger, me, datetime(2026, 11, 16, tzinfo=UTC), None, "not_sent")  # never connected
     _record(ledger, other, datetime(2026, 11, 15, tzinfo=UTC))
     status = ledger.status(me, 2000, now=datetime(2026, 11, 26, tzinfo=UTC))
-    assert (status.used, status.limit, status.remaining, status.month) == (2, 2000, 1998, "2026-11")
+    assert (status.used, status.limit, status.remaining, status.month) == (3, 2000, 1997, "2026-11")
     assert status.resets_at == datetime(2026, 12, 1, tzinfo=UTC)
-    assert "2 of 2000 requests used in 2026-11" in str(status)
+    assert "3 of 2000 requests used in 2026-11" in str(status)
+    outcomes = [row[6] for row in ledger.rows(me)]
+    assert outcomes == ["answered", "answered", "no_answer", "not_sent", "answered"]
 
 
 def test_ledger__remaining_never_negative(tmp_path: Path) -> None:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
 
 import numista_frames as nf
+from numista_frames.endpoints import classify_path
 from numista_frames.ledger import QuotaLedger, key_id
 from numista_frames.session import error_is_retryable, retry_decision
 from numista_frames.testing import FakeNumista
 
-from .conftest import make_client
+from .conftest import ScriptedServer, make_client
 
 TYPE_ID_PATH = "/types/"
 
@@ -22,7 +25,7 @@ def _a_type_id(fake: FakeNumista, client: nf.Client) -> int:
     return int(client.get_types(q="dollar", count=1)["types"][0]["id"])
 
 
-def _ledger_rows(client: nf.Client) -> list[tuple[str, str, str, str, str, int | None]]:
+def _ledger_rows(client: nf.Client) -> list[tuple[str, str, str, str, str, int | None, str]]:
     return QuotaLedger(client.settings.ledger_path).rows(key_id(client.settings.api_key))
 
 
@@ -257,3 +260,139 @@ def test_error_is_retryable__post_only_when_nothing_was_sent() -> None:
     assert error_is_retryable("POST", requests.ConnectTimeout()) is True
     assert error_is_retryable("POST", requests.ReadTimeout()) is False
     assert error_is_retryable("GET", requests.ReadTimeout()) is True
+
+
+def _scripted_client(server: ScriptedServer, cache_dir: Path, **overrides: Any) -> nf.Client:
+    settings: dict[str, Any] = dict(api_url=server.url, api_key="SCRIPTED-KEY-123",
+                                    cache_dir=cache_dir, requests_per_second=None,
+                                    backoff_factor=0.001, max_retries=3, timeout=5.0)
+    settings.update(overrides)
+    return nf.Client(**settings)
+
+
+def test_retries__retry_after_is_honoured(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr("numista_frames.session.time.sleep", slept.append)
+    answers = [(429, {"Retry-After": "7"}, b'{"error_message": "Too many simultaneous requests"}'),
+               (200, {}, b'{"id": 5}')]
+    with ScriptedServer(answers) as server, _scripted_client(server, cache_dir) as client:
+        assert client.get_type(5) == {"id": 5}
+    assert slept == [7.0]
+
+
+def test_retries__malformed_retry_after_falls_back_to_backoff(
+        cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr("numista_frames.session.time.sleep", slept.append)
+    answers = [(429, {"Retry-After": "soon"}, b'{"error_message": "Too many"}'),
+               (200, {}, b'{"id": 5}')]
+    with ScriptedServer(answers) as server, _scripted_client(server, cache_dir) as client:
+        assert client.get_type(5) == {"id": 5}
+    assert len(slept) == 1 and slept[0] > 0, "a throttle is never retried at once"
+
+
+def test_retries__body_cut_short_is_retried_for_get(cache_dir: Path) -> None:
+    answers = [(200, {"Content-Length": "500"}, b'{"id": 5, "title": "cut'),
+               (200, {}, b'{"id": 5}')]
+    with ScriptedServer(answers) as server, _scripted_client(server, cache_dir) as client:
+        assert client.get_type(5) == {"id": 5}
+        assert len(server.seen) == 2
+
+
+def test_redirects__never_followed_and_the_key_never_forwarded(cache_dir: Path) -> None:
+    with ScriptedServer([]) as elsewhere:
+        answers = [(302, {"Location": elsewhere.url + "/types/5"}, b"")]
+        with ScriptedServer(answers) as server, _scripted_client(server, cache_dir) as client, \
+                pytest.raises(nf.TransportError, match="unexpected redirect"):
+            client.get_type(5)
+        assert elsewhere.seen == []
+
+
+def test_retries__post_throttle_is_retried_but_quota_is_not(
+        fake: FakeNumista, client: nf.Client) -> None:
+    client.get_token("edit_collection")
+    tid = _a_type_id(fake, client)
+    fake.clear_log()
+    fake.inject("throttle", path="/collected_items")
+    assert client.add_collected_item({"type": tid})["type"]["id"] == tid
+    assert fake.request_count("/users", method="POST") == 2
+    fake.clear_log()
+    fake.inject("quota", path="/collected_items")
+    with pytest.raises(nf.QuotaExceededError):
+        client.add_collected_item({"type": tid})
+    assert fake.request_count("/users", method="POST") == 1
+
+
+def test_throttle__a_burst_of_429s_halves_the_rate_once(cache_dir: Path) -> None:
+    with FakeNumista() as api, make_client(api, cache_dir, requests_per_second=40.0,
+                                           max_concurrent=4) as client:
+        ids = [int(t["id"]) for t in client.get_types(q="dollar", count=8)["types"]]
+        api.inject(*["throttle"] * 4)
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(client.get_type, ids))
+        adapter = client.session.get_adapter(api.url)
+        assert adapter.throttle.rate == 20.0  # type: ignore[attr-defined]
+
+
+def test_throttle__cache_hits_never_wait(fake: FakeNumista, cache_dir: Path) -> None:
+    with make_client(fake, cache_dir, requests_per_second=0.5) as client:
+        tid = _a_type_id(fake, client)
+        client.get_type(tid)
+        account = client.session.get_adapter(fake.url).throttle.account  # type: ignore[attr-defined]
+        waits: list[int] = []
+        original = account._wait
+        account._wait = lambda: (waits.append(1), original())
+        for _ in range(5):
+            client.get_type(tid)
+        assert waits == []
+
+
+def test_cache__expiry_follows_the_endpoint_family(fake: FakeNumista, client: nf.Client) -> None:
+    tid = _a_type_id(fake, client)
+    issue = client.get_issues(tid)[0]["id"]
+    client.get_prices(tid, issue)
+    client.get_collections()
+    lifetimes = {}
+    for response in client.session.cache.filter():  # type: ignore[attr-defined]
+        path = response.url.split("/v3", 1)[1].split("?")[0]
+        lifetime = response.expires - response.created_at
+        lifetimes[classify_path(path).family] = round(lifetime.total_seconds())
+    assert lifetimes == {"catalogue": 7 * 86400, "prices": 86400, "user": 600}
+
+
+def test_cache__user_data_is_not_served_to_another_key(fake: FakeNumista, cache_dir: Path) -> None:
+    with make_client(fake, cache_dir) as owner:
+        owner.get_collected_items(1)
+    fake.clear_log()
+    with make_client(fake, cache_dir, api_key="another-key") as other:
+        other.get_collected_items(1)
+    assert fake.request_count("/users") == 1, "another key must ask the API itself"
+
+
+def test_cache__known_user_reads_cached_data_without_a_token_request(
+        fake: FakeNumista, cache_dir: Path) -> None:
+    with make_client(fake, cache_dir) as first:
+        first.get_collected_items(1)
+    fake.clear_log()
+    with make_client(fake, cache_dir) as second:
+        second.get_collected_items(1)
+    assert fake.request_count() == 0
+
+
+def test_cache__a_write_makes_the_next_read_fresh(fake: FakeNumista, client: nf.Client) -> None:
+    before = client.get_collected_items(1)
+    tid = before["items"][0]["type"]["id"]
+    added = client.add_collected_item({"type": tid}, user_id=1)
+    after = client.get_collected_items(1)
+    assert after["item_count"] == before["item_count"] + 1
+    client.delete_collected_item(added["id"], user_id=1)
+    with pytest.raises(nf.NotFoundError):
+        client.get_collected_item(added["id"], user_id=1)
+
+
+def test_cache__unusable_cache_dir_is_a_configuration_error(fake: FakeNumista, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with make_client(fake, blocker / "cache") as client, \
+            pytest.raises(nf.ConfigurationError, match="NUMISTA_FRAMES_CACHE_DIR"):
+        client.get_issuers()

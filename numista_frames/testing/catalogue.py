@@ -29,6 +29,7 @@ from numista_frames.testing.vocabulary import (
     ApiError,
     JsonDict,
     invalid,
+    json_number,
     localise,
 )
 
@@ -209,7 +210,8 @@ class SampleCatalogue:
         -------
         dict
             ``{"currency": ..., "prices": [{"grade": ..., "price": float}, ...]}`` in grade
-            order, prices converted from EUR and rounded to 4 decimals.
+            order, prices converted from EUR and rounded to 4 decimals (integral ones served
+            as ints, like the document's example).
 
         Raises
         ------
@@ -232,7 +234,7 @@ class SampleCatalogue:
         stored = self._prices.get(issue_id, {})
         rate = self.rates[currency]
         prices = [
-            {"grade": grade, "price": round(float(stored[grade]) * rate, 4)}
+            {"grade": grade, "price": json_number(round(float(stored[grade]) * rate, 4))}
             for grade in GRADES
             if grade in stored
         ]

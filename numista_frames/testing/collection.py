@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numista_frames.testing.catalogue import SampleCatalogue
-from numista_frames.testing.vocabulary import CATEGORIES, GRADES, ApiError, JsonDict, invalid
+from numista_frames.testing.vocabulary import CATEGORIES, GRADES, ApiError, JsonDict, invalid, json_number
 
 __all__ = ["UserStore", "render_item"]
 
@@ -184,7 +184,7 @@ def render_item(
     dict
         The item with ``type{id, title, category, issuer}`` (title HTML-escaped like
         ``&quot;``), the full ``issue``, ``for_swap``, ``collection{id, name}`` and the other
-        stored fields; ``pictures`` is never served.
+        stored fields (integral numbers as ints); ``pictures`` is never served.
     """
     item: JsonDict = {"id": stored["id"], "quantity": stored.get("quantity", 1)}
     item["type"] = catalogue.type_summary(int(stored["type"]), lang)
@@ -196,6 +196,11 @@ def render_item(
     for name in _OPTIONAL_FIELDS:
         if stored.get(name) is not None:
             item[name] = copy.deepcopy(stored[name])
+    for name in ("weight", "size"):
+        if name in item:
+            item[name] = json_number(item[name])
+    if "price" in item:
+        item["price"]["value"] = json_number(item["price"]["value"])
     if "collection" in item and not bare_collection:
         item["collection"] = _collection_object(item["collection"], collections)
     if "grading_details" in item:

@@ -18,6 +18,7 @@ __all__ = [
     "JsonDict",
     "LabelPath",
     "invalid",
+    "json_number",
     "localise",
 ]
 
@@ -62,6 +63,17 @@ def invalid(name: str) -> ApiError:
         ``400 "Invalid value for parameter '<name>'"``.
     """
     return ApiError(400, f"Invalid value for parameter '{name}'")
+
+
+def json_number(value: Any) -> Any:
+    """A number as Numista serves it: integral values as JSON ints, others as floats (NOTES §1).
+
+    Examples
+    --------
+    >>> json_number(20.0), json_number(66.5425), json_number("x")
+    (20, 66.5425, 'x')
+    """
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 #: Where a label sits in a body: dict keys from the root, list levels skipped.
