@@ -142,7 +142,15 @@ class Client(UserEndpoints):
         self.close()
 
     def quota(self) -> QuotaStatus:
-        """Requests spent this UTC month by this key, from the local ledger."""
+        """Requests spent this UTC month by this key, from the local ledger.
+
+        Raises
+        ------
+        ConfigurationError
+            When no API key is set (the quota is per key).
+        """
+        if not self.settings.api_key:
+            raise ConfigurationError(NO_KEY_MESSAGE)
         ledger = QuotaLedger(self.settings.ledger_path)
         return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
 

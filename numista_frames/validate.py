@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from .config import CURRENCY_PATTERN, LANGS, MAX_PAGE_SIZE
@@ -32,6 +33,7 @@ CATEGORIES = ("coin", "banknote", "exonumia")
 _RANGE_INT = re.compile(r"^-?\d+(?:--?\d+)?$")
 _RANGE_FLOAT = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$")
 _PUBLICATION = re.compile(r"^L\d{6}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def positive_int(value: Any, name: str) -> int:
@@ -173,7 +175,7 @@ def search_params(q: str | None = None, *, lang: str, **f: Any) -> dict[str, Any
     if f.get("number") is not None:
         if "catalogue" not in params:
             raise ValueError("number needs catalogue (the catalogue id the number belongs to)")
-        params["number"] = str(f["number"])
+        params["number"] = _text(str(f["number"]), "number", "a catalogue number such as '657'")
     for name in ("year", "date", "size", "weight"):
         if f.get(name) is not None:
             params[name] = check_range(f[name], name, decimals=name in ("size", "weight"))
@@ -220,7 +222,14 @@ _ITEM_FIELDS = frozenset({
 
 
 def item_body(item: Mapping[str, Any], *, require_type: bool) -> dict[str, Any]:
-    """Check a collected-item body before it is sent."""
+    """A collected-item body (POST/PATCH), checked and normalised before it is sent.
+
+    Examples
+    --------
+    >>> item_body({"type": "420", "grade": "vf", "acquisition_date": date(2024, 5, 1)},
+    ...           require_type=True)
+    {'type': 420, 'grade': 'vf', 'acquisition_date': '2024-05-01'}
+    """
     unknown = set(item) - _ITEM_FIELDS
     if unknown:
         raise ValueError(f"unknown collected-item field(s) {sorted(unknown)}; "
@@ -228,21 +237,33 @@ def item_body(item: Mapping[str, Any], *, require_type: bool) -> dict[str, Any]:
     body = dict(item)
     if require_type and body.get("type") is None:
         raise ValueError("a collected item needs 'type' (the type id)")
-    for name in ("type", "collection"):
+    for name in ("type", "collection", "issue", "quantity"):
         if body.get(name) is not None:
             body[name] = positive_int(body[name], name)
-    if body.get("issue") is not None:
-        body["issue"] = positive_int(body["issue"], "issue")
-    if body.get("quantity") is not None:
-        body["quantity"] = positive_int(body["quantity"], "quantity")
     if body.get("grade") is not None:
         check_grade(body["grade"])
     if body.get("axis") is not None:
         body["axis"] = bounded(body["axis"], "axis", 1, 12)
-    price = body.get("price")
-    if price is not None:
-        if not isinstance(price, Mapping) or "value" not in price:
-            raise ValueError("price must be a mapping {'value': number, 'currency': 'EUR'}")
-        body["price"] = {"value": float(price["value"]),
-                         "currency": check_currency(price.get("currency", "EUR"))}
+    if body.get("acquisition_date") is not None:
+        body["acquisition_date"] = _iso_date(body["acquisition_date"])
+    if body.get("price") is not None:
+        body["price"] = _price(body["price"])
     return body
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError(f"acquisition_date must be a date or 'YYYY-MM-DD'; got {value!r}")
+
+
+def _price(price: Any) -> dict[str, Any]:
+    if not isinstance(price, Mapping) or "value" not in price:
+        raise ValueError("price must be a mapping {'value': number, 'currency': 'EUR'}")
+    try:
+        value = float(price["value"])
+    except (TypeError, ValueError):
+        raise ValueError(f"price value must be a number; got {price['value']!r}") from None
+    return {"value": value, "currency": check_currency(price.get("currency", "EUR"))}

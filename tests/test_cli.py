@@ -46,9 +46,16 @@ def test_serve_fake__prints_its_url_and_serves_until_interrupted(tmp_path: Path)
     assert proc.returncode == 0, err
 
 
-def test_quota__prints_used_and_remaining(capsys: pytest.CaptureFixture[str]) -> None:
+def test_quota__prints_used_and_remaining(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NUMISTA_API_KEY", "some-key")
     assert cli.main(["quota"]) == 0
     assert "0 of 2000 requests used" in capsys.readouterr().out
+
+
+def test_quota__without_a_key_says_how_to_set_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["quota"]) == 1
+    assert "NUMISTA_API_KEY" in capsys.readouterr().err
 
 
 def test_usage_error__exit_status_2(capsys: pytest.CaptureFixture[str]) -> None:

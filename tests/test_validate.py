@@ -37,7 +37,7 @@ def test_check_range__numista_syntax_and_tuples() -> None:
             v.check_range(bad, "year")
 
 
-def test_vocabularies() -> None:
+def test_checks__vocabularies() -> None:
     assert v.check_currency("chf") == "CHF"
     with pytest.raises(ValueError):
         v.check_currency("EURO")
@@ -51,3 +51,25 @@ def test_vocabularies() -> None:
     assert v.check_publication_id("L106610") == "L106610"
     with pytest.raises(ValueError):
         v.check_publication_id("106610")
+
+
+def test_item_body__normalises_and_refuses_before_sending() -> None:
+    body = v.item_body({"type": "7", "issue": 9, "price": {"value": "12.5", "currency": "usd"},
+                        "acquisition_date": "2024-02-29"}, require_type=True)
+    assert body == {"type": 7, "issue": 9, "price": {"value": 12.5, "currency": "USD"},
+                    "acquisition_date": "2024-02-29"}
+    for bad in ({"type": 1, "acquisition_date": "29/02/2024"}, {"type": 1, "axis": 13},
+                {"type": 1, "price": {"value": "cheap"}}, {"type": 1, "quantity": 0}):
+        with pytest.raises((ValueError, TypeError)):
+            v.item_body(bad, require_type=True)
+    assert v.item_body({"grade": None}, require_type=False) == {"grade": None}
+
+
+def test_search_params__needs_a_main_filter_and_checks_each() -> None:
+    assert v.search_params(None, lang="fr", issuer=" canada ") == {"lang": "fr", "issuer": "canada"}
+    with pytest.raises(ValueError, match="at least one of"):
+        v.search_params(None, lang="en", category="coin")
+    with pytest.raises(ValueError, match="number"):
+        v.search_params("x", lang="en", catalogue=3, number=" ")
+    with pytest.raises(TypeError, match="unknown search filter"):
+        v.search_params("x", lang="en", country="fr")
