@@ -4,7 +4,18 @@ Source: Numista (https://en.numista.com). Show "Source: Numista" and the N# (typ
 any data or chart made from it.
 """
 
-from .api import quota
+from . import aio
+from .api import issue_parts_df, issues_df, prices_df, quota, search_df, type_parts_df, types_df
+from .api_lists import (
+    catalogues_df,
+    collection_df,
+    collections_df,
+    issuers_df,
+    mints_df,
+    publications_df,
+    user_df,
+)
+from .caches import cache_info, clear_cache, warm_cache
 from .client import Client
 from .config import Settings, configure, get_settings, reset_configuration
 from .exceptions import (
@@ -15,11 +26,13 @@ from .exceptions import (
     NotFoundError,
     NumistaError,
     OfflineError,
+    PartialResultWarning,
     QuotaExceededError,
     RateLimitError,
     ServerError,
     TransportError,
 )
+from .export import to_parquet
 from .ledger import QuotaStatus
 
 __version__ = "0.1.0"
@@ -33,6 +46,7 @@ __all__ = [
     "NotFoundError",
     "NumistaError",
     "OfflineError",
+    "PartialResultWarning",
     "QuotaExceededError",
     "QuotaStatus",
     "RateLimitError",
@@ -40,8 +54,26 @@ __all__ = [
     "Settings",
     "TransportError",
     "__version__",
+    "aio",
+    "cache_info",
+    "catalogues_df",
+    "clear_cache",
+    "collection_df",
+    "collections_df",
     "configure",
     "get_settings",
+    "issue_parts_df",
+    "issuers_df",
+    "issues_df",
+    "mints_df",
+    "prices_df",
+    "publications_df",
     "quota",
     "reset_configuration",
+    "search_df",
+    "to_parquet",
+    "type_parts_df",
+    "types_df",
+    "user_df",
+    "warm_cache",
 ]

@@ -1,11 +1,23 @@
-"""The public functions of numista_frames that work on the process-wide default client."""
+"""The catalogue loaders: searches, types, issues, prices and list parts as typed DataFrames."""
 
 from __future__ import annotations
 
-from .client import default_client
-from .ledger import QuotaStatus
+import math
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, overload
 
-__all__ = ["quota"]
+import pandas as pd
+
+from . import normalize as nz
+from . import validate as v
+from .batch import run_batch
+from .client import Client, default_client
+from .jobs import Fetched, Job, cached, run
+from .ledger import QuotaStatus
+from .prices import PriceFetch
+
+__all__ = ["issue_parts_df", "issues_df", "prices_df", "quota", "search_df", "type_parts_df",
+           "types_df"]
 
 
 def quota() -> QuotaStatus:
@@ -17,7 +29,309 @@ def quota() -> QuotaStatus:
     Returns
     -------
     QuotaStatus
-        ``used``, ``limit``, ``remaining``, ``month`` and ``resets_at``; ``str()`` of it
-        reads well.
+        ``used``, ``limit``, ``remaining``, ``month`` and ``resets_at``.
     """
     return default_client().quota()
+
+
+# -- search ------------------------------------------------------------------------------------
+
+@overload
+def search_df(q: str | None = ..., *, issuer: str | None = ..., category: str | None = ...,
+              year: Any = ..., date: Any = ..., catalogue: int | None = ...,
+              number: str | None = ..., ruler: int | None = ..., material: int | None = ...,
+              size: Any = ..., weight: Any = ..., lang: str | None = ...,
+              max_results: int | None = ..., page_size: int = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def search_df(q: str | None = ..., *, issuer: str | None = ..., category: str | None = ...,
+              year: Any = ..., date: Any = ..., catalogue: int | None = ...,
+              number: str | None = ..., ruler: int | None = ..., material: int | None = ...,
+              size: Any = ..., weight: Any = ..., lang: str | None = ...,
+              max_results: int | None = ..., page_size: int = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def search_df(q: str | None = None, *, issuer: str | None = None, category: str | None = None,
+              year: Any = None, date: Any = None, catalogue: int | None = None,
+              number: str | None = None, ruler: int | None = None, material: int | None = None,
+              size: Any = None, weight: Any = None, lang: str | None = None,
+              max_results: int | None = None, page_size: int = 100, refresh: bool = False,
+              progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """Search the catalogue: one row per type, across all pages (or the first ``max_results``).
+
+    Parameters
+    ----------
+    q : str, optional
+        Words to find in titles.
+    issuer, category, year, date, catalogue, number, ruler, material, size, weight
+        Numista's search filters; ``year``/``date``/``size``/``weight`` take ``"1902"``,
+        ``"1800-1850"`` or a ``(low, high)`` tuple. At least one of ``q``, ``issuer``,
+        ``catalogue``, ``date`` or ``year`` is required.
+    lang : {"en", "es", "fr"}, optional
+        Language of labels (default: the configured one).
+    max_results : int, optional
+        Stop after this many types.
+    page_size : int
+        Types per request, 1 to 100: a search of 5,000 types costs 50 requests at 100.
+    refresh : bool
+        Bypass both caches.
+    progress : bool, optional
+        Progress bar; by default shown when several pages are fetched.
+    dry_run : bool
+        Return the number of requests the call would spend instead of the frame. When the
+        first page is not cached, the dry run fetches it to learn the total (that request is
+        part of the count and is not spent again).
+
+    Returns
+    -------
+    DataFrame
+        The ``search`` schema (see ``nf.schema.schema_frame("search")``); attrs carry provenance.
+    """
+    client = default_client()
+    lang = client._lang(lang)
+    params = v.search_params(q, lang=lang, issuer=issuer, category=category, year=year,
+                             date=date, catalogue=catalogue, number=number, ruler=ruler,
+                             material=material, size=size, weight=weight)
+    size_ = v.page_size(page_size)
+    limit = None if max_results is None else v.positive_int(max_results, "max_results")
+    if limit is not None:
+        size_ = min(size_, limit)
+    search = _Search(params, size_, limit)
+    job = Job("search", "GET /types", {**params, "max_results": limit}, ("catalogue",),
+              search.fetch, search.plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+class _Search:
+    """A search's pages: the first tells the total; the rest are fetched concurrently."""
+
+    def __init__(self, params: dict[str, Any], size: int, limit: int | None) -> None:
+        self.params, self.size, self.limit = params, size, limit
+
+    def _page(self, client: Client, page: int, refresh: bool) -> dict[str, Any]:
+        return client.get_types(**self.params, page=page, count=self.size, refresh=refresh)
+
+    def _pages_for(self, total: int) -> int:
+        wanted = total if self.limit is None else min(total, self.limit)
+        return max(1, math.ceil(wanted / self.size))
+
+    def fetch(self, client: Client, refresh: bool, progress: bool | None) -> Fetched:
+        first = self._page(client, 1, refresh)
+        total, items = int(first.get("count") or 0), list(first.get("types") or [])
+        if len(items) < min(self.size, total):  # the server serves smaller pages than asked
+            items = list(client.iter_types(**self.params, page_size=self.size,
+                                           max_results=self.limit, refresh=refresh))
+        else:
+            rest = list(range(2, self._pages_for(total) + 1))
+            pages = run_batch(rest, lambda p: self._page(client, p, refresh),
+                              workers=client.settings.max_concurrent, progress=progress,
+                              desc="search pages")
+            for page in rest:
+                items.extend(pages.results[page].get("types") or [])
+        if self.limit is not None:
+            items = items[: self.limit]
+        return Fetched(nz.normalize_search(items), extra_attrs={"total": total})
+
+    def plan(self, client: Client, refresh: bool) -> int:
+        view = client.cache_only()
+        spent = 0
+        if refresh or not cached(lambda: self._page(view, 1, False)):
+            spent = 1
+        first = self._page(client, 1, refresh)
+        total = int(first.get("count") or 0)
+        pages = range(2, self._pages_for(total) + 1)
+        def missing(page: int) -> bool:
+            return refresh or not cached(lambda: self._page(view, page, False))
+
+        return spent + sum(missing(p) for p in pages)
+
+
+# -- types, issues, list parts -----------------------------------------------------------------
+
+def _batch(client: Client, ids: list[int], fetch: Any, progress: bool | None, desc: str) -> Any:
+    return run_batch(ids, fetch, workers=client.settings.max_concurrent, progress=progress,
+                     desc=desc)
+
+
+def _count_missing(ids: Iterable[Any], probe: Callable[[Any], Any]) -> int:
+    def missing(key: Any) -> bool:
+        return not cached(lambda: probe(key))
+
+    return sum(missing(i) for i in ids)
+
+
+@overload
+def types_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+             progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def types_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+             progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def types_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
+             progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """Full details of types: one row per type, in the order of ``type_ids``.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+        Type ids (N#).
+    lang : {"en", "es", "fr"}, optional
+    refresh, progress, dry_run
+        As in :func:`search_df`. A batch goes on when some ids fail (404, or 5xx after the
+        retries): ``df.attrs["failures"]`` lists them and a warning says how many.
+
+    Returns
+    -------
+    DataFrame
+        The ``types`` schema; list-valued parts are joined into text columns here and
+        available in long form from :func:`type_parts_df`.
+    """
+    return _types_job("types", type_ids, lang, None, refresh, progress, dry_run)
+
+
+@overload
+def type_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                  progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def type_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                  progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def type_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
+                  progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """A list-valued part of types in long form, keyed by ``type_id``.
+
+    Parameters
+    ----------
+    part : str
+        ``rulers``, ``mints``, ``printers``, ``references``, ``tags``, ``related_types``,
+        ``lettering_scripts``, ``engravers`` or ``designers``.
+
+    Returns
+    -------
+    DataFrame
+        One row per element (the same requests as :func:`types_df`, so a warm cache answers).
+    """
+    nz.normalize_type_parts([], part)  # an unknown part fails here, before any request
+    return _types_job(f"type_{part}", type_ids, lang, part, refresh, progress, dry_run)
+
+
+def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
+               progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
+    ids = v.positive_ints(type_ids, "type_ids")
+    client = default_client()
+    lang_ = client._lang(lang)
+
+    def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
+        got = _batch(c, ids, lambda i: c.get_type(i, lang=lang_, refresh=refresh), progress,
+                     "types")
+        bodies = list(got.results.values())
+        frame = nz.normalize_types(bodies) if part is None else nz.normalize_type_parts(bodies, part)
+        return Fetched(frame, got.failures)
+
+    def plan(c: Client, refresh: bool) -> int:
+        view = c.cache_only()
+        return len(ids) if refresh else _count_missing(ids, lambda i: view.get_type(i, lang=lang_))
+
+    job = Job(kind, "GET /types/{type_id}", {"type_ids": ids, "lang": lang_, "part": part},
+              ("catalogue",), fetch, plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+@overload
+def issues_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def issues_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def issues_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
+              progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """Every issue of types: one row per issue, with ``type_id``, in Numista's order.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
+    """
+    return _issues_job("issues", type_ids, lang, None, refresh, progress, dry_run)
+
+
+@overload
+def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                   progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                   progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
+                   progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """A list-valued part of issues (``marks``, ``signatures``, ``references``) in long form."""
+    nz.normalize_issue_parts({}, part)  # an unknown part fails here, before any request
+    return _issues_job(f"issue_{part}", type_ids, lang, part, refresh, progress, dry_run)
+
+
+def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
+                progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
+    ids = v.positive_ints(type_ids, "type_ids")
+    client = default_client()
+    lang_ = client._lang(lang)
+
+    def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
+        got = _batch(c, ids, lambda i: c.get_issues(i, lang=lang_, refresh=refresh), progress,
+                     "issue lists")
+        frame = (nz.normalize_issues(got.results) if part is None
+                 else nz.normalize_issue_parts(got.results, part))
+        return Fetched(frame, got.failures)
+
+    def plan(c: Client, refresh: bool) -> int:
+        view = c.cache_only()
+        return len(ids) if refresh else _count_missing(ids, lambda i: view.get_issues(i, lang=lang_))
+
+    job = Job(kind, "GET /types/{type_id}/issues", {"type_ids": ids, "lang": lang_, "part": part},
+              ("catalogue",), fetch, plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+# -- prices ------------------------------------------------------------------------------------
+
+@overload
+def prices_df(type_ids: Any, *, issue_ids: Any = ..., currency: str | None = ...,
+              lang: str | None = ..., refresh: bool = ..., progress: bool | None = ...,
+              dry_run: Literal[True]) -> int: ...
+@overload
+def prices_df(type_ids: Any, *, issue_ids: Any = ..., currency: str | None = ...,
+              lang: str | None = ..., refresh: bool = ..., progress: bool | None = ...,
+              dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = None,
+              lang: str | None = None, refresh: bool = False, progress: bool | None = None,
+              dry_run: bool = False) -> pd.DataFrame | int:
+    """Current price estimates in long form: one row per (type_id, issue_id, grade).
+
+    Costs one request per type (its issues) plus one per issue. Every estimate that really
+    comes from the network is also appended, dated, to the local price history, so no
+    observation is ever lost (Numista keeps no history itself).
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    issue_ids : int or iterable, optional
+        Only these issues (of the given types); by default all issues of each type.
+    currency : str, optional
+        ISO 4217 code (default: the configured one, EUR unless set).
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
+
+    Returns
+    -------
+    DataFrame
+        The ``prices`` schema: ``price`` (float64), ``currency``, ``grade`` (ordered
+        categorical), the issue's year, mint letter and comment, and ``fetched_at`` (UTC: when
+        the estimate was fetched, which for a cached answer is earlier than the call).
+    """
+    ids = v.positive_ints(type_ids, "type_ids")
+    only = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
+    client = default_client()
+    lang_ = client._lang(lang)
+    cur = v.check_currency(currency or client.settings.currency)
+    job_ = PriceFetch(ids, only, cur, lang_)
+    job = Job("prices", "GET /types/{type_id}/issues/{issue_id}/prices",
+              {"type_ids": ids, "issue_ids": only, "currency": cur, "lang": lang_},
+              ("catalogue", "prices"), job_.fetch, job_.plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+

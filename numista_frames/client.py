@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import copy
 import logging
 import threading
 from collections.abc import Iterator, Mapping
@@ -54,6 +55,13 @@ class RequestRecord:
 @dataclass
 class _Tracker:
     records: list[RequestRecord] = field(default_factory=list)
+    parent: _Tracker | None = None
+
+    def add(self, record: RequestRecord) -> None:
+        tracker: _Tracker | None = self
+        while tracker is not None:  # an inner track() also feeds the ones around it
+            tracker.records.append(record)
+            tracker = tracker.parent
 
 
 _tracker: contextvars.ContextVar[_Tracker | None] = contextvars.ContextVar(
@@ -154,6 +162,17 @@ class Client(UserEndpoints):
         ledger = QuotaLedger(self.settings.ledger_path)
         return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
 
+    def cache_only(self) -> Client:
+        """A view of this client that answers from the cache only and never sends a request.
+
+        It shares this client's session, tokens and counters; a miss raises
+        :class:`OfflineError`. Dry runs use it to see what a call would cost.
+        """
+        view = copy.copy(self)
+        view._session = self.session  # built now, so the view shares it
+        view.settings = self.settings.replace(offline=True)
+        return view
+
     @contextmanager
     def track(self) -> Iterator[list[RequestRecord]]:
         """Record every request answered in this context (and in tasks copied from it).
@@ -161,7 +180,7 @@ class Client(UserEndpoints):
         Yields the list the records are appended to; loaders use it for provenance
         (``from_cache``, ``fetched_at``) and to count the requests a call spent.
         """
-        tracker = _Tracker()
+        tracker = _Tracker(parent=_tracker.get())
         token = _tracker.set(tracker)
         try:
             yield tracker.records
@@ -218,8 +237,8 @@ class Client(UserEndpoints):
         tracker = _tracker.get()
         if tracker is not None:
             created = getattr(response, "created_at", None) or datetime.now(UTC)
-            tracker.records.append(RequestRecord(method, path, dict(params or {}), from_cache,
-                                                 created.astimezone(UTC)))
+            tracker.add(RequestRecord(method, path, dict(params or {}), from_cache,
+                                      created.astimezone(UTC)))
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None, *,
              refresh: bool = False) -> Any:

@@ -14,6 +14,9 @@ The tree::
         │   └── QuotaExceededError    429 "Quota exceeded": the monthly quota is spent (never retried)
         └── ServerError               5xx (retried first)
 
+A batch that loses some ids (404, or a 5xx after the retries) still returns a frame of the
+rest and warns with :class:`PartialResultWarning`.
+
 Misuse of the Python API (a bad argument) raises :class:`ValueError` or :class:`TypeError`
 before any request is sent. No message, ``repr`` or attribute ever holds the API key or an
 OAuth token: URLs are stored with secret query parameters removed.
@@ -33,6 +36,7 @@ __all__ = [
     "NotFoundError",
     "NumistaError",
     "OfflineError",
+    "PartialResultWarning",
     "QuotaExceededError",
     "RateLimitError",
     "ServerError",
@@ -48,6 +52,10 @@ SECRET_PARAMS = frozenset({"client_secret", "code", "access_token", "api_key", "
 
 class NumistaError(Exception):
     """Base class of every error numista_frames raises on purpose."""
+
+
+class PartialResultWarning(UserWarning):
+    """Some ids of a batch failed; the frame holds the rest and ``df.attrs["failures"]`` says why."""
 
 
 class ConfigurationError(NumistaError):

@@ -1,0 +1,211 @@
+"""On-disk frame stores: the Parquet frame cache and the append-only price-snapshot dataset."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+__all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key"]
+
+logger = logging.getLogger(__name__)
+
+_META_KEY = b"numista_frames"
+_ATTRS_KEY = b"PANDAS_ATTRS"
+
+
+def frame_key(kind: str, params: Mapping[str, Any], *, api_url: str, schema_version: int) -> str:
+    """A deterministic file stem for a loader call: kind + digest of everything that shapes it.
+
+    Examples
+    --------
+    >>> a = frame_key("types", {"type_ids": [1, 2], "lang": "en"}, api_url="u", schema_version=1)
+    >>> a == frame_key("types", {"lang": "en", "type_ids": [1, 2]}, api_url="u", schema_version=1)
+    True
+    >>> a.startswith("types-")
+    True
+    """
+    blob = json.dumps({"kind": kind, "params": params, "api_url": api_url,
+                       "schema_version": schema_version}, sort_keys=True, default=str)
+    return f"{kind}-{hashlib.sha256(blob.encode()).hexdigest()[:24]}"
+
+
+def atomic_write_table(table: pa.Table, path: Path) -> None:
+    """Write a Parquet file so that readers see the old file or the whole new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _to_table(df: pd.DataFrame, extra: Mapping[str, Any] | None = None) -> pa.Table:
+    """A pyarrow table carrying ``df.attrs`` the way pandas reads them back, plus our metadata."""
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    metadata = dict(table.schema.metadata or {})
+    if df.attrs:
+        metadata[_ATTRS_KEY] = json.dumps(df.attrs, default=str).encode()
+    if extra:
+        metadata[_META_KEY] = json.dumps(extra, default=str).encode()
+    return table.replace_schema_metadata(metadata)
+
+
+@dataclass(frozen=True)
+class FrameEntry:
+    """One cached frame, as listed by :meth:`FrameCache.entries`."""
+
+    kind: str
+    key: str
+    params: dict[str, Any]
+    rows: int
+    bytes: int
+    fetched_at: datetime
+    expires_at: datetime
+    path: Path
+
+
+class FrameCache:
+    """Finished loader frames as Parquet files, one per call, with an expiry.
+
+    Files are named ``<kind>-<digest>.parquet`` (see :func:`frame_key`) and written atomically.
+    The folder is created on the first write.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        Folder of the files (``<cache_dir>/frames``).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, key: str) -> Path:
+        """The file of a key."""
+        return self.root / f"{key}.parquet"
+
+    def get(self, key: str, *, now: datetime | None = None) -> pd.DataFrame | None:
+        """The frame stored under ``key`` if it is there and fresh, else None."""
+        path = self.path(key)
+        try:
+            meta = _read_meta(path)
+            if meta is None or _parse_time(meta["expires_at"]) <= (now or datetime.now(UTC)):
+                return None
+            return pd.read_parquet(path)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
+            logger.warning("ignoring unreadable cached frame %s: %s", path.name, exc)
+            return None
+
+    def put(self, key: str, df: pd.DataFrame, *, kind: str, params: Mapping[str, Any],
+            fetched_at: datetime, expires_at: datetime) -> Path:
+        """Store a frame (atomically) with the facts :meth:`entries` lists."""
+        meta = {"kind": kind, "key": key, "params": dict(params),
+                "fetched_at": fetched_at.isoformat(), "expires_at": expires_at.isoformat()}
+        path = self.path(key)
+        atomic_write_table(_to_table(df, meta), path)
+        return path
+
+    def entries(self) -> list[FrameEntry]:
+        """Every readable cached frame (fresh or expired)."""
+        if not self.root.is_dir():
+            return []
+        out = []
+        for path in sorted(self.root.glob("*.parquet")):
+            try:
+                meta = _read_meta(path)
+                rows = pq.read_metadata(path).num_rows
+            except (OSError, ValueError, pa.ArrowException):
+                continue
+            if meta is not None:
+                out.append(FrameEntry(meta["kind"], meta["key"], meta.get("params", {}), rows,
+                                      path.stat().st_size, _parse_time(meta["fetched_at"]),
+                                      _parse_time(meta["expires_at"]), path))
+        return out
+
+    def remove(self, entries: Iterable[FrameEntry]) -> int:
+        """Delete these frames; returns how many files were deleted."""
+        count = 0
+        for entry in entries:
+            try:
+                entry.path.unlink()
+                count += 1
+            except FileNotFoundError:
+                pass
+        return count
+
+
+def _read_meta(path: Path) -> dict[str, Any] | None:
+    metadata = pq.read_schema(path).metadata or {}
+    raw = metadata.get(_META_KEY)
+    return None if raw is None else dict(json.loads(raw))
+
+
+def _parse_time(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class PriceSnapshots:
+    """The local price history: every network price fetch, appended as dated observations.
+
+    A Hive-partitioned Parquet dataset under ``root``:
+    ``observed_month=YYYY-MM/type_bucket=NN/part-<time>-<uuid>.parquet``, where ``type_bucket``
+    is ``type_id % 64``, so reading one month or one type never reads everything. Files are only
+    ever added, never rewritten; each is written atomically, so a crash leaves no partial file.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The dataset folder (``<cache_dir>/price_history``).
+    """
+
+    BUCKETS = 64
+    COLUMNS = ("type_id", "issue_id", "currency", "grade", "price", "observed_at")
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def append(self, observations: pd.DataFrame) -> list[Path]:
+        """Add observations (columns :attr:`COLUMNS`); returns the files written."""
+        if observations.empty:
+            return []
+        missing = [c for c in self.COLUMNS if c not in observations.columns]
+        if missing:
+            raise ValueError(f"price observations lack column(s) {missing}")
+        frame = observations.loc[:, list(self.COLUMNS)].reset_index(drop=True)
+        month = frame["observed_at"].dt.strftime("%Y-%m")
+        bucket = frame["type_id"].astype("int64") % self.BUCKETS
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        written = []
+        for (m, b), part in frame.groupby([month, bucket], sort=True):
+            folder = self.root / f"observed_month={m}" / f"type_bucket={b:02d}"
+            path = folder / f"part-{stamp}-{uuid.uuid4().hex[:12]}.parquet"
+            atomic_write_table(_to_table(part.reset_index(drop=True)), path)
+            written.append(path)
+        return written
+
+    def files(self) -> list[Path]:
+        """Every part file of the dataset."""
+        return sorted(self.root.rglob("part-*.parquet")) if self.root.is_dir() else []
+
+
+def expiry_from(fetched_at: datetime, expiries: Iterable[timedelta]) -> datetime:
+    """When a frame built from several endpoint families expires: the soonest of them."""
+    return fetched_at + min(expiries)
