@@ -13,7 +13,7 @@ import pandas as pd
 from .batch import failures_frame
 from .client import Client, RequestRecord
 from .exceptions import OfflineError
-from .schema import SCHEMA_VERSION
+from .schema import SCHEMA_VERSION, empty_frame
 from .store import FrameCache, frame_key
 
 __all__ = ["ATTRIBUTION", "Fetched", "Job", "cached", "run"]
@@ -74,6 +74,9 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
     if not refresh and (frame := frames.get(key)) is not None:
         if dry_run:
             return 0
+        if frame.empty:  # Parquet keeps no categories for zero rows: restore the schema
+            attrs, frame = frame.attrs, empty_frame(job.kind)
+            frame.attrs.update(attrs)
         frame.attrs.update(from_cache=True, requests_spent=0)
         return frame
     if dry_run:
