@@ -20,18 +20,18 @@ __all__ = ["catalogues_df", "collection_df", "collections_df", "issuers_df", "mi
 
 def _single(kind: str, endpoint: str, params: dict[str, Any], family: str,
             get: Callable[[Client, bool], Any], shape: Callable[[Any], pd.DataFrame],
-            refresh: bool, dry_run: bool, attrs: Callable[[Any], dict[str, Any]] | None = None
-            ) -> pd.DataFrame | int:
-    """A loader that makes one request."""
+            refresh: bool, dry_run: bool, attrs: Callable[[Any], dict[str, Any]] | None = None,
+            plan: Callable[[Client, bool], int] | None = None) -> pd.DataFrame | int:
+    """A loader that makes one request (plus, for user data, perhaps a token request)."""
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
         body = get(c, refresh)
         return Fetched(shape(body), extra_attrs=attrs(body) if attrs else {})
 
-    def plan(c: Client, refresh: bool) -> int:
+    def one_request(c: Client, refresh: bool) -> int:
         view = c.cache_only()
         return int(refresh or not cached(lambda: get(view, False)))
 
-    job = Job(kind, endpoint, params, (family,), fetch, plan)
+    job = Job(kind, endpoint, params, (family,), fetch, plan or one_request)
     return run(job, default_client(), refresh=refresh, progress=False, dry_run=dry_run)
 
 
@@ -166,12 +166,29 @@ def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
 
     return _single("collections", "GET /users/{user_id}/collections", _user_params(uid), "user",
                    get, lambda got: nz.normalize_collections(got[1], user_id=got[0]), refresh,
-                   dry_run)
+                   dry_run, plan=_user_plan(uid, lambda c, who: c.get_collections(who)))
 
 
 def _whose(client: Client, user_id: int | None) -> int:
     """The user a call is about: the one given, else the key's own (from its token)."""
     return user_id if user_id is not None else client.get_token().user_id
+
+
+def _user_plan(user_id: int | None, probe: Callable[[Client, int], Any]
+               ) -> Callable[[Client, bool], int]:
+    """Dry run of a user-data call: a token request to learn whose data (when no user id is
+    given and no token is held, spent now), then the data unless cached, then its token."""
+    def plan(client: Client, refresh: bool) -> int:
+        spent = 0
+        uid = user_id
+        if uid is None:
+            spent = client.token_cost()
+            uid = client.get_token().user_id
+        if not refresh and cached(lambda: probe(client.cache_only(), uid)):
+            return spent
+        return spent + 1 + client.token_cost(uid)
+
+    return plan
 
 
 @overload
@@ -218,4 +235,6 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
         "collected_items", "GET /users/{user_id}/collected_items",
         _user_params(uid, category=cat, type_id=tid, collection=coll), "user", get,
         lambda got: nz.normalize_collected_items(got[1], user_id=got[0]), refresh, dry_run,
-        attrs=lambda got: {"user_id": got[0], **{k: got[1].get(k) for k in totals}})
+        attrs=lambda got: {"user_id": got[0], **{k: got[1].get(k) for k in totals}},
+        plan=_user_plan(uid, lambda c, who: c.get_collected_items(
+            who, category=cat, type_id=tid, collection=coll)))

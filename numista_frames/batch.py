@@ -84,12 +84,14 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
     if not keys:
         return result
     bar = _bar(len(keys), progress, desc)
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(keys))))
     try:
-        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(keys)))) as pool:
-            futures = {pool.submit(contextvars.copy_context().run, fetch, key): key
-                       for key in keys}
-            _collect(futures, result, bar)
+        futures = {pool.submit(contextvars.copy_context().run, fetch, key): key for key in keys}
+        _collect(futures, result, bar, desc)
     finally:
+        # On an error, what has not started never will; what is in flight finishes (and is
+        # cached) before this returns.
+        pool.shutdown(wait=True, cancel_futures=True)
         if bar is not None:
             bar.close()
     result.results = {k: result.results[k] for k in keys if k in result.results}
@@ -100,7 +102,8 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
     return result
 
 
-def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar: Any) -> None:
+def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar: Any,
+             desc: str) -> None:
     pending = set(futures)
     while pending:
         done, pending = wait(pending, return_when=FIRST_EXCEPTION)
@@ -109,10 +112,8 @@ def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar
             try:
                 result.results[key] = future.result()
             except QuotaExceededError as exc:
-                for other in pending:
-                    other.cancel()
                 left = len(futures) - len(result.results)
-                raise _quota_error(exc, left, len(futures)) from None
+                raise _quota_error(exc, left, len(futures), desc) from None
             except PER_ID_ERRORS as exc:
                 logger.info("%r failed: %s", key, exc)
                 result.failures.append((key, exc))
@@ -120,8 +121,8 @@ def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar
                 bar.update(1)
 
 
-def _quota_error(exc: QuotaExceededError, left: int, total: int) -> QuotaExceededError:
-    hint = (f"The monthly quota is spent: {left} of {total} ids were not fetched. Everything "
+def _quota_error(exc: QuotaExceededError, left: int, total: int, desc: str) -> QuotaExceededError:
+    hint = (f"The monthly quota is spent: {left} of {total} {desc} were not fetched. Everything "
             "fetched before stays cached; rerun after the quota resets (1st of the month, UTC) and "
             "only those are fetched")
     return QuotaExceededError(exc.status_code, exc.url, exc.message, hint=hint)

@@ -260,6 +260,13 @@ class UserEndpoints:
         self._tokens.add(token)
         return token
 
+    def token_cost(self, user_id: int | None = None, scope: str = "view_collection") -> int:
+        """Requests a user call would spend on its token: 0 with a usable one in memory, else 1."""
+        wanted = normalize_scope(scope)
+        if user_id is not None and self._tokens.find(wanted, user_id, "authorization_code"):
+            return 0
+        return int(self._tokens.find(_widen(wanted), grant="client_credentials") is None)
+
     def _user_token(self, uid: int | None, scope: tuple[str, ...]) -> tuple[Token | None, int]:
         """The token to use for a user endpoint, and the user id it resolves to.
 

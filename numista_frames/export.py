@@ -38,6 +38,20 @@ def export_attrs(attrs: dict[Any, Any]) -> dict[str, Any]:
     return safe
 
 
+def _table(df: pd.DataFrame, partition_cols: Sequence[str]) -> pa.Table:
+    """The Arrow table to write, with JSON-safe attrs in the pandas metadata."""
+    frame = df.copy(deep=False)
+    frame.attrs.clear()  # pyarrow would try (and fail) to serialise a DataFrame in attrs
+    for col in partition_cols:
+        # A Hive partition column comes back as a dictionary (categorical) column; pandas
+        # cannot turn that into a nullable extension dtype, so plain values are written.
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    metadata = dict(table.schema.metadata or {})
+    metadata[b"PANDAS_ATTRS"] = json.dumps(export_attrs(df.attrs)).encode()
+    return table.replace_schema_metadata(metadata)
+
+
 def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
                partition_cols: Sequence[str] | None = None) -> Path:
     """Write a frame as Parquet that ``pd.read_parquet`` gives back identically.
@@ -64,17 +78,14 @@ def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
         temporary folder and then moved into place.
     """
     target = Path(path)
-    attrs = export_attrs(df.attrs)
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    metadata = dict(table.schema.metadata or {})
-    metadata[b"PANDAS_ATTRS"] = json.dumps(attrs).encode()
-    table = table.replace_schema_metadata(metadata)
+    if partition_cols:
+        missing = [c for c in partition_cols if c not in df.columns]
+        if missing:
+            raise ValueError(f"partition_cols {missing} are not columns of the frame")
+    table = _table(df, partition_cols or ())
     if not partition_cols:
         atomic_write_table(table, target)
         return target
-    missing = [c for c in partition_cols if c not in df.columns]
-    if missing:
-        raise ValueError(f"partition_cols {missing} are not columns of the frame")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:

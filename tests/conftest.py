@@ -101,3 +101,12 @@ class ScriptedServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+
+
+@pytest.fixture
+def configured(fake: FakeNumista, cache_dir: Path) -> FakeNumista:
+    """The process default (what the loaders use) pointed at the fake, with quick retries."""
+    nf.configure(api_url=fake.url, api_key=fake.api_key, cache_dir=cache_dir,
+                 requests_per_second=None, backoff_factor=0.001, backoff_max=0.05, max_retries=2,
+                 timeout=5.0)
+    return fake

@@ -1,0 +1,53 @@
+"""Concurrent batches: order, per-id failures, the quota stop."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from numista_frames import batch
+from numista_frames.exceptions import NotFoundError, PartialResultWarning, QuotaExceededError
+
+
+def test_run_batch__results_in_key_order_and_failures_collected() -> None:
+    def fetch(key: int) -> int:
+        if key == 3:
+            raise NotFoundError(404, "http://x/types/3", "nope")
+        return key * 10
+
+    with pytest.warns(PartialResultWarning, match="1 of 5 things failed"):
+        result = batch.run_batch([5, 4, 3, 2, 1], fetch, workers=3, progress=False, desc="things")
+    assert list(result.results.items()) == [(5, 50), (4, 40), (2, 20), (1, 10)]
+    assert [k for k, _ in result.failures] == [3]
+
+
+def test_run_batch__quota_stops_and_says_how_many_are_left() -> None:
+    started = []
+    lock = threading.Lock()
+
+    def fetch(key: int) -> int:
+        with lock:
+            started.append(key)
+        if key == 2:
+            raise QuotaExceededError(429, "http://x", "Quota exceeded")
+        time.sleep(0.005)
+        return key
+
+    with pytest.raises(QuotaExceededError, match=r"of 50 things were not fetched") as info:
+        batch.run_batch(list(range(50)), fetch, workers=1, progress=False, desc="things")
+    assert info.value.status_code == 429
+    assert len(started) <= 4, "what had not started when the quota ran out never starts"
+
+
+def test_run_batch__other_errors_stop_the_batch() -> None:
+    def fetch(key: int) -> int:
+        raise ValueError("a bug")
+
+    with pytest.raises(ValueError, match="a bug"):
+        batch.run_batch([1, 2], fetch, workers=2, progress=False, desc="things")
+
+
+def test_run_batch__empty() -> None:
+    assert batch.run_batch([], lambda k: k, workers=4, progress=None, desc="x").results == {}

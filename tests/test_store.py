@@ -1,0 +1,91 @@
+"""The Parquet frame cache and the price-snapshot dataset."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.dataset as ds
+import pytest
+
+from numista_frames import store
+
+
+def _frame() -> pd.DataFrame:
+    frame = pd.DataFrame({"id": pd.array([1, None], dtype="Int64"),
+                          "grade": pd.Categorical(["f", "unc"], categories=["f", "unc"],
+                                                  ordered=True)})
+    frame.attrs = {"source": "Numista", "requests_spent": 2}
+    return frame
+
+
+def test_frame_cache__put_get_until_expiry(tmp_path: Path) -> None:
+    cache = store.FrameCache(tmp_path / "frames")
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    assert cache.get("k") is None and not (tmp_path / "frames").exists()
+    cache.put("k", _frame(), kind="types", params={"type_ids": [1]}, fetched_at=now,
+              expires_at=now + timedelta(days=7))
+    back = cache.get("k", now=now + timedelta(days=6))
+    assert back is not None
+    pd.testing.assert_frame_equal(back, _frame())
+    assert back.attrs == _frame().attrs
+    assert cache.get("k", now=now + timedelta(days=7)) is None
+    [entry] = cache.entries()
+    assert (entry.kind, entry.rows, entry.params) == ("types", 2, {"type_ids": [1]})
+
+
+def test_frame_cache__corrupt_file_is_ignored_not_fatal(tmp_path: Path) -> None:
+    cache = store.FrameCache(tmp_path)
+    cache.path("bad").write_bytes(b"not parquet")
+    assert cache.get("bad") is None
+    assert cache.entries() == []
+
+
+def test_atomic_write__a_failed_write_leaves_the_old_file(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = store.FrameCache(tmp_path)
+    now = datetime.now(UTC)
+    cache.put("k", _frame(), kind="t", params={}, fetched_at=now, expires_at=now + timedelta(1))
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store.pq, "write_table", crash)
+    with pytest.raises(OSError, match="disk full"):
+        cache.put("k", _frame().head(1), kind="t", params={}, fetched_at=now,
+                  expires_at=now + timedelta(1))
+    assert len(cache.get("k")) == 2  # type: ignore[arg-type]
+    assert [p.name for p in tmp_path.iterdir()] == ["k.parquet"]
+
+
+def test_frame_key__deterministic_and_sensitive() -> None:
+    key = store.frame_key("types", {"type_ids": [1, 2]}, api_url="u", schema_version=1)
+    assert key == store.frame_key("types", {"type_ids": [1, 2]}, api_url="u", schema_version=1)
+    assert key != store.frame_key("types", {"type_ids": [2, 1]}, api_url="u", schema_version=1)
+    assert key != store.frame_key("types", {"type_ids": [1, 2]}, api_url="v", schema_version=1)
+    assert key != store.frame_key("types", {"type_ids": [1, 2]}, api_url="u", schema_version=2)
+
+
+def test_price_snapshots__partitioned_by_month_and_type_bucket(tmp_path: Path) -> None:
+    snapshots = store.PriceSnapshots(tmp_path / "history")
+    obs = pd.DataFrame({
+        "type_id": pd.array([1, 65, 2], dtype="Int64"),
+        "issue_id": pd.array([10, 11, 12], dtype="Int64"),
+        "currency": pd.array(["EUR"] * 3, dtype="string"),
+        "grade": pd.Categorical(["f", "vf", "f"]),
+        "price": [1.0, 2.0, 3.0],
+        "observed_at": pd.to_datetime(["2026-10-31T23:00Z", "2026-11-01T01:00Z",
+                                       "2026-11-02T00:00Z"]),
+    })
+    written = snapshots.append(obs)
+    folders = sorted(str(p.parent.relative_to(snapshots.root)) for p in written)
+    assert folders == ["observed_month=2026-10/type_bucket=01", "observed_month=2026-11/type_bucket=01",
+                       "observed_month=2026-11/type_bucket=02"]
+    snapshots.append(obs.head(1))
+    assert len(snapshots.files()) == 4  # only ever added
+    table = ds.dataset(snapshots.root, partitioning="hive").to_table(
+        filter=ds.field("type_bucket") == 1)
+    assert sorted(table.column("type_id").to_pylist()) == [1, 1, 65]
+    with pytest.raises(ValueError, match="lack column"):
+        snapshots.append(obs.drop(columns=["price"]))
