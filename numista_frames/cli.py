@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .client import Client
-from .config import get_settings
+from .config import configured, get_settings
 from .exceptions import NumistaError
 
 __all__ = ["main"]
@@ -87,30 +87,36 @@ def _quota(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from . import api
+    from .export import to_parquet
     from .testing import FakeNumista
 
-    settings = get_settings()
-    cache_dir = settings.cache_dir / "demo"
-    with _start_fake(FakeNumista) as api, Client(settings, api_url=api.url, api_key=api.api_key,
-                                                  cache_dir=cache_dir, offline=False) as client:
-        print(f"numista-frames demo: fake Numista API with the SYNTHETIC sample catalogue at "
-              f"{api.url}\n")
+    cache_dir = get_settings().cache_dir / "demo"
+    # The fake runs on loopback: no rate ceiling needed (the concurrency cap still holds).
+    with _start_fake(FakeNumista) as fake, configured(
+            api_url=fake.url, api_key=fake.api_key, cache_dir=cache_dir, offline=False,
+            requests_per_second=None):
+        print(f"numista-frames demo: a fake Numista API serving the SYNTHETIC sample catalogue "
+              f"at {fake.url}\n")
         started = time.perf_counter()
-        rows = [_search_row(t) for t in client.iter_types("dollar", page_size=100)]
-        frame = pd.DataFrame(rows)
-        print(f'Search "dollar": {len(frame)} types\n')
-        with pd.option_context("display.width", 120, "display.max_colwidth", 60):
-            print(frame.head(15).to_string(index=False))
-        elapsed = time.perf_counter() - started
-        print(f"\nSource: Numista (N# = type id). {elapsed * 1000:.0f} ms; "
-              f"{client.counts.network} request(s) sent to the API, "
-              f"{client.counts.cached} answered from the cache in {cache_dir}.")
-        if client.counts.network == 0:
+        dollars = api.search_df("dollar", progress=False)
+        print(f'Search "dollar": {len(dollars)} types (first 10)\n')
+        with pd.option_context("display.width", 120, "display.max_colwidth", 50):
+            print(dollars[["id", "title", "issuer_name", "min_year", "max_year"]].head(10)
+                  .to_string(index=False))
+        top = dollars["id"].head(3).tolist()
+        issues = api.issues_df(top, progress=False)
+        prices = api.prices_df(top, progress=False)
+        print(f"\nIssues of N# {', '.join(map(str, top))}: {len(issues)}; price estimates: "
+              f"{len(prices)} (issue x grade, {prices['currency'].iloc[0]})")
+        spent = sum(f.attrs["requests_spent"] for f in (dollars, issues, prices))
+        print(f"\nSource: Numista (N# = type id). {time.perf_counter() - started:.2f} s; "
+              f"{spent} request(s) sent to the API; caches in {cache_dir}.")
+        if spent == 0:
             print("Caches answered everything: this run spent no requests.")
         if args.out is not None:
-            args.out.mkdir(parents=True, exist_ok=True)
-            frame.to_csv(args.out / "dollar.csv", index=False)
-            print(f"Wrote {args.out / 'dollar.csv'}")
+            for name, frame in (("dollar", dollars), ("prices", prices)):
+                print(f"Wrote {to_parquet(frame, args.out / f'{name}.parquet')}")
     return 0
 
 
@@ -120,13 +126,6 @@ def _start_fake(factory: Any) -> Any:
         return factory(port=DEMO_PORT).start()
     except OSError:
         return factory().start()
-
-
-def _search_row(item: dict[str, Any]) -> dict[str, Any]:
-    issuer = item.get("issuer") or {}
-    return {"id": item.get("id"), "title": item.get("title"), "issuer": issuer.get("name"),
-            "category": item.get("category"), "min_year": item.get("min_year"),
-            "max_year": item.get("max_year")}
 
 
 if __name__ == "__main__":

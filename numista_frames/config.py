@@ -6,7 +6,8 @@ import dataclasses
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -37,6 +38,7 @@ __all__ = [
     "Settings",
     "configuration_generation",
     "configure",
+    "configured",
     "get_settings",
     "reset_configuration",
 ]
@@ -365,6 +367,28 @@ def configure(
         _overrides.update(candidate)
         _generation += 1
     return settings
+
+
+@contextmanager
+def configured(**settings: Any) -> Iterator[Settings]:
+    """Apply :func:`configure` settings for the duration of a ``with`` block, then restore.
+
+    Examples
+    --------
+    >>> with configured(lang="fr") as s:
+    ...     s.lang
+    'fr'
+    """
+    global _generation
+    with _lock:
+        saved = dict(_overrides)
+    try:
+        yield configure(**settings)
+    finally:
+        with _lock:
+            _overrides.clear()
+            _overrides.update(saved)
+            _generation += 1
 
 
 def reset_configuration() -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import requests
 
@@ -20,8 +21,10 @@ def test_demo__runs_twice_second_time_from_cache(cache_dir: Path, tmp_path: Path
     assert cli.main(["demo", "--out", str(tmp_path / "out")]) == 0
     first = capsys.readouterr().out
     assert 'Search "dollar":' in first and "Source: Numista" in first
-    assert "0 answered from the cache" in first
-    assert (tmp_path / "out" / "dollar.csv").read_text().startswith("id,title,issuer")
+    assert "0 request(s) sent" not in first
+    dollars = pd.read_parquet(tmp_path / "out" / "dollar.parquet")
+    assert len(dollars) > 50 and dollars.attrs["attribution"].startswith("Source: Numista")
+    assert len(pd.read_parquet(tmp_path / "out" / "prices.parquet")) > 0
     assert cli.main(["demo"]) == 0
     second = capsys.readouterr().out
     assert "0 request(s) sent to the API" in second
