@@ -12,7 +12,8 @@ from . import normalize as nz
 from . import validate as v
 from .batch import run_batch
 from .client import Client, default_client
-from .jobs import Fetched, Job, cached, run
+from .exceptions import OfflineError
+from .jobs import Fetched, Job, count_missing, run
 from .ledger import QuotaStatus
 from .prices import PriceFetch
 
@@ -110,39 +111,39 @@ class _Search:
     def _page(self, client: Client, page: int, refresh: bool) -> dict[str, Any]:
         return client.get_types(**self.params, page=page, count=self.size, refresh=refresh)
 
-    def _pages_for(self, total: int) -> int:
+    def _last_page(self, first: dict[str, Any]) -> int:
+        """How many pages hold what is wanted, paged as the server pages.
+
+        Numista documents at most 50 per page and serves 100; a server that serves fewer
+        than asked still numbers its pages by its own size, so that size decides.
+        """
+        total, served = int(first.get("count") or 0), len(first.get("types") or [])
+        per_page = served if 0 < served < min(self.size, total) else self.size
         wanted = total if self.limit is None else min(total, self.limit)
-        return max(1, math.ceil(wanted / self.size))
+        return max(1, math.ceil(wanted / per_page))
 
     def fetch(self, client: Client, refresh: bool, progress: bool | None) -> Fetched:
         first = self._page(client, 1, refresh)
-        total, items = int(first.get("count") or 0), list(first.get("types") or [])
-        if len(items) < min(self.size, total):  # the server serves smaller pages than asked
-            items = list(client.iter_types(**self.params, page_size=self.size,
-                                           max_results=self.limit, refresh=refresh))
-        else:
-            rest = list(range(2, self._pages_for(total) + 1))
-            pages = run_batch(rest, lambda p: self._page(client, p, refresh),
-                              workers=client.settings.max_concurrent, progress=progress,
-                              desc="search pages")
-            for page in rest:
-                items.extend(pages.results[page].get("types") or [])
+        rest = list(range(2, self._last_page(first) + 1))
+        pages = run_batch(rest, lambda p: self._page(client, p, refresh),
+                          workers=client.settings.max_concurrent, progress=progress,
+                          desc="search pages")
+        items = list(first.get("types") or [])
+        for body in pages.results.values():
+            items.extend(body.get("types") or [])
         if self.limit is not None:
             items = items[: self.limit]
-        return Fetched(nz.normalize_search(items), extra_attrs={"total": total})
+        return Fetched(nz.normalize_search(items), pages.failures,
+                       {"total": int(first.get("count") or 0)})
 
     def plan(self, client: Client, refresh: bool) -> int:
         view = client.cache_only()
-        spent = 0
-        if refresh or not cached(lambda: self._page(view, 1, False)):
-            spent = 1
-        first = self._page(client, 1, refresh)
-        total = int(first.get("count") or 0)
-        pages = range(2, self._pages_for(total) + 1)
-        def missing(page: int) -> bool:
-            return refresh or not cached(lambda: self._page(view, page, False))
-
-        return spent + sum(missing(p) for p in pages)
+        try:
+            first, spent = self._page(view, 1, False), 0
+        except OfflineError:  # the total is needed: fetch page 1 (the real call then reuses it)
+            first, spent = self._page(client, 1, False), 1
+        pages = range(1 if refresh else 2, self._last_page(first) + 1)
+        return spent + _count_missing(pages, lambda p: self._page(view, p, False), refresh)
 
 
 # -- types, issues, list parts -----------------------------------------------------------------
@@ -152,11 +153,9 @@ def _batch(client: Client, ids: list[int], fetch: Any, progress: bool | None, de
                      desc=desc)
 
 
-def _count_missing(ids: Iterable[Any], probe: Callable[[Any], Any]) -> int:
-    def missing(key: Any) -> bool:
-        return not cached(lambda: probe(key))
-
-    return sum(missing(i) for i in ids)
+def _count_missing(keys: Iterable[Any], probe: Callable[[Any], Any], refresh: bool) -> int:
+    """Requests a batch would spend: every key with ``refresh``, else those not cached."""
+    return count_missing(keys, probe, refresh)
 
 
 @overload
@@ -227,7 +226,7 @@ def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, ref
 
     def plan(c: Client, refresh: bool) -> int:
         view = c.cache_only()
-        return len(ids) if refresh else _count_missing(ids, lambda i: view.get_type(i, lang=lang_))
+        return _count_missing(ids, lambda i: view.get_type(i, lang=lang_), refresh)
 
     job = Job(kind, "GET /types/{type_id}", {"type_ids": ids, "lang": lang_, "part": part},
               ("catalogue",), fetch, plan)
@@ -281,7 +280,7 @@ def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, re
 
     def plan(c: Client, refresh: bool) -> int:
         view = c.cache_only()
-        return len(ids) if refresh else _count_missing(ids, lambda i: view.get_issues(i, lang=lang_))
+        return _count_missing(ids, lambda i: view.get_issues(i, lang=lang_), refresh)
 
     job = Job(kind, "GET /types/{type_id}/issues", {"type_ids": ids, "lang": lang_, "part": part},
               ("catalogue",), fetch, plan)

@@ -11,7 +11,7 @@ from . import normalize as nz
 from . import validate as v
 from .batch import run_batch
 from .client import Client, default_client
-from .jobs import Fetched, Job, cached, run
+from .jobs import Fetched, Job, cached, count_missing, run
 from .ledger import key_id
 
 __all__ = ["catalogues_df", "collection_df", "collections_df", "issuers_df", "mints_df",
@@ -21,7 +21,8 @@ __all__ = ["catalogues_df", "collection_df", "collections_df", "issuers_df", "mi
 def _single(kind: str, endpoint: str, params: dict[str, Any], family: str,
             get: Callable[[Client, bool], Any], shape: Callable[[Any], pd.DataFrame],
             refresh: bool, dry_run: bool, attrs: Callable[[Any], dict[str, Any]] | None = None,
-            plan: Callable[[Client, bool], int] | None = None) -> pd.DataFrame | int:
+            plan: Callable[[Client, bool], int] | None = None,
+            private: dict[str, Any] | None = None) -> pd.DataFrame | int:
     """A loader that makes one request (plus, for user data, perhaps a token request)."""
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
         body = get(c, refresh)
@@ -31,7 +32,7 @@ def _single(kind: str, endpoint: str, params: dict[str, Any], family: str,
         view = c.cache_only()
         return int(refresh or not cached(lambda: get(view, False)))
 
-    job = Job(kind, endpoint, params, (family,), fetch, plan or one_request)
+    job = Job(kind, endpoint, params, (family,), fetch, plan or one_request, private or {})
     return run(job, default_client(), refresh=refresh, progress=False, dry_run=dry_run)
 
 
@@ -110,11 +111,7 @@ def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bo
 
     def plan(c: Client, refresh: bool) -> int:
         view = c.cache_only()
-
-        def missing(pid: str) -> bool:
-            return refresh or not cached(lambda: view.get_publication(pid))
-
-        return sum(missing(p) for p in ids)
+        return count_missing(ids, lambda p: view.get_publication(p), refresh)
 
     job = Job("publications", "GET /publications/{id}", {"publication_ids": ids},
               ("catalogue",), fetch, plan)
@@ -137,9 +134,9 @@ def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = Fals
                    lambda body: nz.normalize_user(uid, body), refresh, dry_run)
 
 
-def _user_params(user_id: int | None, **more: Any) -> dict[str, Any]:
+def _private() -> dict[str, Any]:
     # User data is private: the frame key names whose key asked (hashed), as the HTTP cache does.
-    return {"user_id": user_id, "key": key_id(default_client().settings.api_key), **more}
+    return {"key": key_id(default_client().settings.api_key)}
 
 
 @overload
@@ -164,9 +161,10 @@ def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
         who = _whose(c, uid)
         return who, c.get_collections(who, refresh=refresh)
 
-    return _single("collections", "GET /users/{user_id}/collections", _user_params(uid), "user",
+    return _single("collections", "GET /users/{user_id}/collections", {"user_id": uid}, "user",
                    get, lambda got: nz.normalize_collections(got[1], user_id=got[0]), refresh,
-                   dry_run, plan=_user_plan(uid, lambda c, who: c.get_collections(who)))
+                   dry_run, plan=_user_plan(uid, lambda c, who: c.get_collections(who)),
+                   private=_private())
 
 
 def _whose(client: Client, user_id: int | None) -> int:
@@ -233,8 +231,8 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
 
     return _single(
         "collected_items", "GET /users/{user_id}/collected_items",
-        _user_params(uid, category=cat, type_id=tid, collection=coll), "user", get,
+        {"user_id": uid, "category": cat, "type_id": tid, "collection": coll}, "user", get,
         lambda got: nz.normalize_collected_items(got[1], user_id=got[0]), refresh, dry_run,
         attrs=lambda got: {"user_id": got[0], **{k: got[1].get(k) for k in totals}},
         plan=_user_plan(uid, lambda c, who: c.get_collected_items(
-            who, category=cat, type_id=tid, collection=coll)))
+            who, category=cat, type_id=tid, collection=coll)), private=_private())

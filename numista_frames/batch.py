@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import warnings
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import pandas as pd
 
 from .exceptions import (
     NotFoundError,
-    PartialResultWarning,
     QuotaExceededError,
     RateLimitError,
     ServerError,
     TransportError,
 )
 
-__all__ = ["BatchResult", "failures_frame", "run_batch"]
+__all__ = ["BatchResult", "failures_frame", "is_per_id", "run_batch", "user_stack_level"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +45,12 @@ def failures_frame(failures: Sequence[tuple[Any, BaseException]]) -> pd.DataFram
 
     Examples
     --------
-    >>> failures_frame([(3, ValueError("boom"))]).values.tolist()
-    [['3', 'ValueError', 'boom']]
+    >>> failures_frame([(3, ValueError("boom")), ((5, 12), KeyError(1))]).values.tolist()
+    [['3', 'ValueError', 'boom'], ['5/12', 'KeyError', '1']]
     """
     return pd.DataFrame({
-        "id": pd.array([str(k) for k, _ in failures], dtype="string"),
+        "id": pd.array(["/".join(map(str, k)) if isinstance(k, tuple) else str(k)
+                        for k, _ in failures], dtype="string"),
         "error": pd.array([type(e).__name__ for _, e in failures], dtype="string"),
         "message": pd.array([str(e) for _, e in failures], dtype="string"),
     })
@@ -79,31 +79,49 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
     QuotaExceededError
         When the quota is spent: the rest is not fetched (what was fetched stays cached), and
         the message says how many keys were left.
+    NumistaError
+        Any error that is not about one id (bad key, unreachable API ...) stops the batch too.
     """
     result: BatchResult[K, R] = BatchResult()
     if not keys:
         return result
     bar = _bar(len(keys), progress, desc)
     pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(keys))))
+    futures: dict[Future[R], K] = {}
+    stop: BaseException | None = None
     try:
         futures = {pool.submit(contextvars.copy_context().run, fetch, key): key for key in keys}
-        _collect(futures, result, bar, desc)
+        stop = _collect(futures, result, bar)
     finally:
-        # On an error, what has not started never will; what is in flight finishes (and is
+        # After a stop, what has not started never will; what is in flight finishes (and is
         # cached) before this returns.
         pool.shutdown(wait=True, cancel_futures=True)
         if bar is not None:
             bar.close()
+    if stop is not None:
+        _harvest(futures, result)
+        if isinstance(stop, QuotaExceededError):
+            left = len(keys) - len(result.results) - len(result.failures)
+            raise _quota_error(stop, left, len(keys), desc) from None
+        raise stop
     result.results = {k: result.results[k] for k in keys if k in result.results}
-    if result.failures:
-        warnings.warn(f"{len(result.failures)} of {len(keys)} {desc} failed; the frame holds the "
-                      "rest, and df.attrs['failures'] says which and why",
-                      PartialResultWarning, stacklevel=3)
     return result
 
 
-def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar: Any,
-             desc: str) -> None:
+def is_per_id(exc: BaseException) -> bool:
+    """Whether an error concerns one id only, so the batch goes on without it.
+
+    Not so for a spent quota, a bad key or parameter, or an API that cannot be reached at all
+    (then every other id would fail the same way, slowly).
+    """
+    if isinstance(exc, QuotaExceededError) or not isinstance(exc, PER_ID_ERRORS):
+        return False
+    return not (isinstance(exc, TransportError) and not exc.connected)
+
+
+def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
+             bar: Any) -> BaseException | None:
+    """Gather results as they come; return the error that stops the batch, if one does."""
     pending = set(futures)
     while pending:
         done, pending = wait(pending, return_when=FIRST_EXCEPTION)
@@ -111,14 +129,27 @@ def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar
             key = futures[future]
             try:
                 result.results[key] = future.result()
-            except QuotaExceededError as exc:
-                left = len(futures) - len(result.results)
-                raise _quota_error(exc, left, len(futures), desc) from None
-            except PER_ID_ERRORS as exc:
+            except BaseException as exc:
+                if not is_per_id(exc):
+                    return exc
                 logger.info("%r failed: %s", key, exc)
                 result.failures.append((key, exc))
             if bar is not None:
                 bar.update(1)
+    return None
+
+
+def _harvest(futures: dict[Future[Any], Any], result: BatchResult[Any, Any]) -> None:
+    """After a stop: keep what finished meanwhile, so the count of what is left is exact."""
+    failed = {id(exc) for _, exc in result.failures}
+    for future, key in futures.items():
+        if key in result.results or future.cancelled() or not future.done():
+            continue
+        exc = future.exception()
+        if exc is None:
+            result.results[key] = future.result()
+        elif is_per_id(exc) and id(exc) not in failed:
+            result.failures.append((key, exc))
 
 
 def _quota_error(exc: QuotaExceededError, left: int, total: int, desc: str) -> QuotaExceededError:
@@ -126,6 +157,17 @@ def _quota_error(exc: QuotaExceededError, left: int, total: int, desc: str) -> Q
             "fetched before stays cached; rerun after the quota resets (1st of the month, UTC) and "
             "only those are fetched")
     return QuotaExceededError(exc.status_code, exc.url, exc.message, hint=hint)
+
+
+def user_stack_level() -> int:
+    """The stack level of the first frame outside numista_frames (where a warning belongs)."""
+    import inspect
+
+    package = str(Path(__file__).parent)
+    frame, level = inspect.currentframe(), 0
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return max(level, 1)
 
 
 def _bar(total: int, progress: bool | None, desc: str) -> Any:

@@ -21,7 +21,7 @@ from .endpoints import CACHED_FAMILIES, classify_path
 from .exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
 from .ledger import QuotaLedger, QuotaStatus, key_id
 from .oauth import TokenStore
-from .session import API_KEY_HEADER, IDENTITY_HEADER, build_session
+from .session import API_KEY_HEADER, IDENTITY_HEADER, build_session, is_connect_failure
 
 __all__ = ["Client", "RequestCounts", "RequestRecord", "default_client"]
 
@@ -118,8 +118,8 @@ class Client(UserEndpoints):
         self._session: requests.Session | None = None
         self._lock = threading.Lock()
         self._tokens = TokenStore()
-        self._dirty_users: set[int] = set()
-        self._dirty_lock = threading.Lock()
+        self._probing = False  # True on cache_only() views, which count what a call would cost
+        self._inflight: dict[tuple[Any, ...], threading.Event] = {}
 
     def __repr__(self) -> str:
         s = self.settings
@@ -162,6 +162,14 @@ class Client(UserEndpoints):
         ledger = QuotaLedger(self.settings.ledger_path)
         return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
 
+    def last_user_write(self) -> datetime | None:
+        """When this key last changed user data (POST/PATCH/DELETE), in any process.
+
+        Cached user data older than that is stale: the loaders and the user endpoints
+        fetch it again.
+        """
+        return QuotaLedger(self.settings.ledger_path).last_write(key_id(self.settings.api_key))
+
     def cache_only(self) -> Client:
         """A view of this client that answers from the cache only and never sends a request.
 
@@ -171,6 +179,7 @@ class Client(UserEndpoints):
         view = copy.copy(self)
         view._session = self.session  # built now, so the view shares it
         view.settings = self.settings.replace(offline=True)
+        view._probing = True
         return view
 
     @contextmanager
@@ -208,23 +217,55 @@ class Client(UserEndpoints):
             headers["Authorization"] = f"Bearer {token.access_token}"
         if identity is not None:
             headers[IDENTITY_HEADER] = identity
-        extra: dict[str, Any] = {}
-        if cacheable:
-            extra = dict(expire_after=s.expiry_for(family), only_if_cached=cache_only,
-                         force_refresh=refresh and not cache_only)
-        try:
-            response = self.session.request(method, s.api_url + path, params=params, json=json,
-                                            data=data, headers=headers, allow_redirects=False,
-                                            **extra)
-        except requests.RequestException as exc:
-            raise TransportError(f"{method} {path} failed: {type(exc).__name__}: {exc}",
-                                 url=s.api_url + path) from None
+        if not cacheable:
+            response = self._send(method, path, params=params, json=json, data=data,
+                                  headers=headers)
+        elif cache_only:
+            response = self._send(method, path, params=params, headers=headers,
+                                  expire_after=s.expiry_for(family), only_if_cached=True)
+        else:
+            with self._one_flight((path, tuple(sorted((params or {}).items())), identity)) as lead:
+                response = self._send(method, path, params=params, headers=headers,
+                                      expire_after=s.expiry_for(family),
+                                      force_refresh=refresh and lead)
         if cache_only and response.status_code == 504:
             # requests-cache's "only-if-cached" miss (only 200s are ever cached).
             raise OfflineError(f"GET {path} {dict(params or {})} (missing or expired)")
         self._count(method, path, params, response)
         _raise_for_status(response)
         return response
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = self.settings.api_url + path
+        try:
+            return self.session.request(method, url, allow_redirects=False, **kwargs)
+        except requests.RequestException as exc:
+            raise TransportError(f"{method} {path} failed: {type(exc).__name__}: {exc}", url=url,
+                                 connected=not is_connect_failure(exc)) from None
+
+    @contextmanager
+    def _one_flight(self, key: tuple[Any, ...]) -> Iterator[bool]:
+        """Let one thread fetch a given answer while the others asking for it wait.
+
+        Yields True for the thread that leads; the others wait for it and are then answered
+        by the cache, so concurrent loaders (threads, ``asyncio.gather``) never pay twice.
+        """
+        with self._lock:
+            event = self._inflight.get(key)
+            leading = event is None
+            if leading:
+                event = self._inflight[key] = threading.Event()
+        if not leading:
+            assert event is not None
+            event.wait()
+        try:
+            yield leading
+        finally:
+            if leading:
+                with self._lock:
+                    self._inflight.pop(key, None)
+                assert event is not None
+                event.set()
 
     def _count(self, method: str, path: str, params: Mapping[str, Any] | None,
                response: requests.Response) -> None:

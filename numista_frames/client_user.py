@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import threading
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, cast
 
 import requests
@@ -33,14 +33,14 @@ class UserEndpoints:
 
     User data is private: its cache entries are keyed by who asked (a hash of the key and the
     grant) so that no other key or grant is served what the API would refuse it. When the user
-    id is known, a fresh cached answer is used without asking for a token first; after a write,
-    the next read of that user's data goes to the network.
+    id is known, a fresh cached answer is used without asking for a token first; after a write
+    by this key (in any process: the quota ledger records it), cached user data older than the
+    write is fetched again.
     """
 
     settings: Settings
     _tokens: TokenStore
-    _dirty_users: set[int]
-    _dirty_lock: threading.Lock
+    _probing: bool
 
     def _request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
                  json: Any = None, data: Mapping[str, str] | None = None,
@@ -49,6 +49,9 @@ class UserEndpoints:
         raise NotImplementedError  # provided by Client
 
     def _lang(self, lang: str | None) -> str:
+        raise NotImplementedError  # provided by Client
+
+    def last_user_write(self) -> datetime | None:
         raise NotImplementedError  # provided by Client
 
     # -- reads ----------------------------------------------------------------------------------
@@ -101,28 +104,33 @@ class UserEndpoints:
     def _user_get(self, suffix: str, params: Mapping[str, Any] | None,
                   user_id: int | str | None, refresh: bool) -> dict[str, Any]:
         uid = None if user_id is None else v.positive_int(user_id, "user_id")
-        if uid is not None:
-            refresh = self._take_dirty(uid) or refresh
-            if not refresh:
-                cached = self._cached_user_get(uid, suffix, params)
-                if cached is not None:
-                    return cached
+        if uid is not None and not refresh:
+            cached, fresh = self._cached_user_get(uid, suffix, params)
+            if cached is not None and fresh:
+                return cached
+            refresh = cached is not None  # a stale entry must be replaced, not served
         token, uid = self._user_token(uid, _VIEW)
         response = self._request("GET", f"/users/{uid}{suffix}", params=params, token=token,
                                  identity=self._identity(uid), refresh=refresh)
         return cast(dict[str, Any], decode(response))
 
-    def _cached_user_get(self, uid: int, suffix: str,
-                         params: Mapping[str, Any] | None) -> dict[str, Any] | None:
-        """A fresh cached answer for this user and grant, without spending a token request."""
+    def _cached_user_get(self, uid: int, suffix: str, params: Mapping[str, Any] | None
+                         ) -> tuple[dict[str, Any] | None, bool]:
+        """A cached answer for this user and grant (without spending a token request), and
+        whether it is fresh: older than this key's last write to user data, it is not."""
         try:
             response = self._request("GET", f"/users/{uid}{suffix}", params=params,
                                      identity=self._identity(uid), cache_only=True)
         except OfflineError:
-            if self.settings.offline:
+            if self.settings.offline and not self._probing:
                 raise
-            return None
-        return cast(dict[str, Any], decode(response))
+            return None, False
+        written = self.last_user_write()
+        created = getattr(response, "created_at", None)
+        fresh = written is None or created is None or created > written
+        if not fresh and self._probing:
+            raise OfflineError(f"GET /users/{uid}{suffix} (changed since it was cached)")
+        return cast(dict[str, Any], decode(response)), fresh or self.settings.offline
 
     def _identity(self, uid: int) -> str:
         grant = ("authorization_code" if self._tokens.issued(uid, "authorization_code")
@@ -167,21 +175,12 @@ class UserEndpoints:
         self._write("DELETE", f"/collected_items/{iid}", None, user_id)
 
     def _write(self, method: str, suffix: str, body: Any, user_id: int | str | None) -> Any:
+        # The quota ledger records the write (even a failed one, which may have changed the
+        # collection); cached user data older than it is then stale, in every process.
         uid = None if user_id is None else v.positive_int(user_id, "user_id")
         token, uid = self._user_token(uid, _EDIT)
-        try:
-            response = self._request(method, f"/users/{uid}{suffix}", json=body, token=token)
-        finally:
-            with self._dirty_lock:  # even a failed write may have changed the collection
-                self._dirty_users.add(uid)
+        response = self._request(method, f"/users/{uid}{suffix}", json=body, token=token)
         return decode(response)
-
-    def _take_dirty(self, uid: int) -> bool:
-        with self._dirty_lock:
-            if uid in self._dirty_users:
-                self._dirty_users.discard(uid)
-                return True
-        return False
 
     # -- image search ---------------------------------------------------------------------------
 

@@ -80,10 +80,14 @@ class OfflineError(NumistaError):
 
 
 class TransportError(NumistaError):
-    """The request got no usable answer (connection failure, timeout, malformed body)."""
+    """The request got no usable answer (connection failure, timeout, malformed body).
 
-    def __init__(self, message: str, *, url: str | None = None) -> None:
+    ``connected`` is False when the API could not be reached at all (nothing was sent).
+    """
+
+    def __init__(self, message: str, *, url: str | None = None, connected: bool = True) -> None:
         self.url = redact_url(url) if url else None
+        self.connected = connected
         super().__init__(message if not self.url else f"{message} ({self.url})")
 
 

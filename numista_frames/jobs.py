@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
 
-from .batch import failures_frame
+from .batch import failures_frame, user_stack_level
 from .client import Client, RequestRecord
-from .exceptions import OfflineError
+from .endpoints import CACHED_FAMILIES, classify_path
+from .exceptions import OfflineError, PartialResultWarning
 from .schema import SCHEMA_VERSION, empty_frame
 from .store import FrameCache, frame_key
 
-__all__ = ["ATTRIBUTION", "Fetched", "Job", "cached", "run"]
+__all__ = ["ATTRIBUTION", "Fetched", "Job", "cached", "count_missing", "run"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +55,8 @@ class Job:
         ``plan(client, refresh) -> int``: the requests ``fetch`` would spend now. It may fetch
         what the count depends on (a search's first page, a type's issue list); those
         requests are part of the count and are not spent again.
+    private : mapping
+        More ingredients of the cache key that ``df.attrs`` must not show (a key's hash).
     """
 
     kind: str
@@ -60,6 +65,7 @@ class Job:
     families: tuple[str, ...]
     fetch: Callable[[Client, bool, bool | None], Fetched]
     plan: Callable[[Client, bool], int]
+    private: Mapping[str, Any] = field(default_factory=dict)
 
 
 def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
@@ -68,17 +74,13 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
 
     Returns the frame, or with ``dry_run`` the number of requests the call would spend.
     """
-    key = frame_key(job.kind, job.params, api_url=client.settings.api_url,
+    settings = client.settings
+    key = frame_key(job.kind, {**job.params, **job.private}, api_url=settings.api_url,
                     schema_version=SCHEMA_VERSION)
-    frames = FrameCache(client.settings.cache_dir / "frames")
-    if not refresh and (frame := frames.get(key)) is not None:
-        if dry_run:
-            return 0
-        if frame.empty:  # Parquet keeps no categories for zero rows: restore the schema
-            attrs, frame = frame.attrs, empty_frame(job.kind)
-            frame.attrs.update(attrs)
-        frame.attrs.update(from_cache=True, requests_spent=0)
-        return frame
+    frames = FrameCache(settings.cache_dir / "frames")
+    cached_frame = None if refresh else _from_cache(frames, key, job, client)
+    if cached_frame is not None:
+        return 0 if dry_run else cached_frame
     if dry_run:
         return job.plan(client, refresh)
     with client.track() as records:
@@ -87,11 +89,14 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
     now = datetime.now(UTC)
     fetched_at = min((r.fetched_at for r in records), default=now)
     frame.attrs.clear()
-    frame.attrs.update(_provenance(job, client, records, fetched_at) | fetched.extra_attrs)
+    frame.attrs.update(_provenance(job, records, fetched_at) | fetched.extra_attrs)
     if fetched.failures:
         frame.attrs["failures"] = failures_frame(fetched.failures)
+        warnings.warn(f"{len(fetched.failures)} of the requests for this {job.kind} frame failed; "
+                      "the frame holds the rest, and df.attrs['failures'] says which and why",
+                      PartialResultWarning, stacklevel=user_stack_level())
         return frame  # never cache a partial frame: a rerun fetches only what failed
-    expires = fetched_at + min(client.settings.expiry_for(f) for f in job.families)
+    expires = _expiry(client, job, records, now)
     if expires > now:
         try:
             frames.put(key, frame, kind=job.kind, params=job.params, fetched_at=fetched_at,
@@ -101,12 +106,36 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
     return frame
 
 
-def _provenance(job: Job, client: Client, records: Sequence[RequestRecord],
+def _from_cache(frames: FrameCache, key: str, job: Job, client: Client) -> pd.DataFrame | None:
+    """The cached frame if it is fresh under today's settings and no later write made it stale."""
+    settings = client.settings
+    max_age = min(settings.expiry_for(f) for f in job.families)
+    not_before = client.last_user_write() if "user" in job.families else None
+    frame = frames.get(key, max_age=max_age, not_before=not_before)
+    if frame is None:
+        return None
+    if frame.empty:  # Parquet keeps no categories for zero rows: restore the schema
+        attrs, frame = frame.attrs, empty_frame(job.kind)
+        frame.attrs.update(attrs)
+    frame.attrs.update(from_cache=True, requests_spent=0)
+    return frame
+
+
+def _expiry(client: Client, job: Job, records: Sequence[RequestRecord],
+            now: datetime) -> datetime:
+    """When the frame stops being fresh: the soonest expiry of the answers it was made of."""
+    expiries = [r.fetched_at + client.settings.expiry_for(family) for r in records
+                if (family := classify_path(r.path).family) in CACHED_FAMILIES]
+    return min(expiries, default=now + min(client.settings.expiry_for(f) for f in job.families))
+
+
+def _provenance(job: Job, records: Sequence[RequestRecord],
                 fetched_at: datetime) -> dict[str, Any]:
     spent = sum(not r.from_cache for r in records)
     return {
         "source": "Numista",
         "attribution": ATTRIBUTION,
+        "kind": job.kind,
         "endpoint": job.endpoint,
         "params": dict(job.params),
         "lang": job.params.get("lang"),
@@ -125,3 +154,12 @@ def cached(call: Callable[[], Any]) -> bool:
     except OfflineError:
         return False
     return True
+
+
+def count_missing(keys: Iterable[Any], probe: Callable[[Any], Any], refresh: bool) -> int:
+    """Requests a batch would spend: one per key with ``refresh``, else one per key the
+    cache-only ``probe`` cannot answer."""
+    keys = list(keys)
+    if refresh:
+        return len(keys)
+    return sum(not cached(functools.partial(probe, key)) for key in keys)

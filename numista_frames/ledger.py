@@ -156,6 +156,17 @@ class QuotaLedger:
         start, end = month_bounds(now)
         return QuotaStatus(self.used(key, now=now), limit, f"{start:%Y-%m}", end)
 
+    def last_write(self, key: str, family: str = "user") -> datetime | None:
+        """When this key last sent a POST/PATCH/DELETE to an endpoint of ``family``."""
+        if not self.path.exists():
+            return None
+        with closing(self._connect()) as con:
+            (ts,) = con.execute(
+                "SELECT MAX(ts) FROM requests WHERE key_id = ? AND family = ? "
+                "AND method IN ('POST', 'PATCH', 'DELETE') AND outcome != 'not_sent'",
+                (key, family)).fetchone()
+        return None if ts is None else datetime.fromisoformat(ts)
+
     def rows(self, key: str | None = None) -> list[tuple[str, str, str, str, str, int | None, str]]:
         """Every recorded request (ts, key_id, method, endpoint, family, status, outcome)."""
         if not self.path.exists():

@@ -8,10 +8,10 @@ from typing import Any
 import pandas as pd
 
 from . import normalize as nz
-from .batch import run_batch
+from .batch import is_per_id, run_batch
 from .client import Client, RequestRecord
 from .exceptions import OfflineError
-from .jobs import Fetched, cached
+from .jobs import Fetched, count_missing
 from .store import PriceSnapshots
 
 __all__ = ["PriceFetch", "snapshot_rows"]
@@ -68,7 +68,17 @@ class PriceFetch:
             self._keep(client, keys, done)  # even when the quota stopped the batch
         rows = [nz.PriceRecord(t, i, done[(t, i)][0], keys[(t, i)], done[(t, i)][1].fetched_at)
                 for (t, i) in keys if (t, i) in done]
-        return Fetched(nz.normalize_prices(rows), [*lists.failures, *got.failures])
+        return Fetched(nz.normalize_prices(rows),
+                       [*lists.failures, *got.failures, *self._strangers(lists.results, keys)])
+
+    def _strangers(self, issues: dict[int, Any], keys: dict[Key, Any]) -> list[tuple[Any, Exception]]:
+        """Asked-for issue ids that belong to none of the types (once their lists are known)."""
+        if self.issue_ids is None or len(issues) < len(self.type_ids):
+            return []
+        found = {i for _, i in keys}
+        return [(i, LookupError(f"issue {i} is not an issue of type(s) "
+                                f"{', '.join(map(str, self.type_ids))}"))
+                for i in self.issue_ids if i not in found]
 
     def _keep(self, client: Client, keys: dict[Key, dict[str, Any]],
               done: dict[Key, tuple[dict[str, Any], RequestRecord]]) -> None:
@@ -88,18 +98,18 @@ class PriceFetch:
         spent, issues = 0, {}
         for t in self.type_ids:
             try:
-                if not refresh:
-                    issues[t] = view.get_issues(t, lang=self.lang)
-                    continue
+                issues[t] = view.get_issues(t, lang=self.lang)
+                continue
             except OfflineError:
                 pass
-            spent += 1
+            spent += 1  # fetched now to learn the issues; the real call reuses the answer ...
             try:
                 issues[t] = client.get_issues(t, lang=self.lang)
-            except Exception as exc:  # the real call would spend this request too
-                logger.info("dry run: issues of %s: %s", t, exc)
-        def missing(key: Key) -> bool:
-            return refresh or not cached(lambda: view.get_prices(
-                *key, currency=self.currency, lang=self.lang))
-
-        return spent + sum(missing(k) for k in self._keys(issues))
+            except Exception as exc:
+                if not is_per_id(exc):
+                    raise
+                spent += 1  # ... unless it failed: errors are not cached, it is sent again
+        lists = len(self.type_ids) if refresh else 0
+        return spent + lists + count_missing(
+            self._keys(issues), lambda k: view.get_prices(*k, currency=self.currency,
+                                                          lang=self.lang), refresh)

@@ -50,6 +50,7 @@ __all__ = [
     "NumistaAdapter",
     "build_session",
     "error_is_retryable",
+    "is_connect_failure",
     "retry_decision",
 ]
 
@@ -102,12 +103,13 @@ def error_is_retryable(method: str, exc: BaseException) -> bool:
     A failure to connect is always safe to retry (nothing was sent). Anything later (timeout,
     dropped connection, malformed body) is retried only for idempotent methods.
     """
-    if _is_connect_failure(exc):
+    if is_connect_failure(exc):
         return True
     return method.upper() in IDEMPOTENT_METHODS
 
 
-def _is_connect_failure(exc: BaseException) -> bool:
+def is_connect_failure(exc: BaseException) -> bool:
+    """Whether a request failed before anything was sent (no connection could be made)."""
     if isinstance(exc, requests.ConnectTimeout):
         return True
     reason = exc.args[0] if exc.args else None
@@ -198,7 +200,7 @@ class NumistaAdapter(HTTPAdapter):
                 if not kwargs.get("stream"):
                     _ = response.content  # read inside the slot: the cap covers the whole exchange
         except BaseException as exc:
-            if _is_connect_failure(exc):
+            if is_connect_failure(exc):
                 outcome = "not_sent"
             raise
         finally:

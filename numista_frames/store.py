@@ -99,12 +99,18 @@ class FrameCache:
         """The file of a key."""
         return self.root / f"{key}.parquet"
 
-    def get(self, key: str, *, now: datetime | None = None) -> pd.DataFrame | None:
-        """The frame stored under ``key`` if it is there and fresh, else None."""
+    def get(self, key: str, *, now: datetime | None = None, max_age: timedelta | None = None,
+            not_before: datetime | None = None) -> pd.DataFrame | None:
+        """The frame stored under ``key`` if it is there and fresh, else None.
+
+        Fresh means: before its stored expiry, younger than ``max_age`` (so a lowered expiry
+        setting applies to frames stored earlier) and fetched after ``not_before``.
+        """
         path = self.path(key)
+        now = now or datetime.now(UTC)
         try:
             meta = _read_meta(path)
-            if meta is None or _parse_time(meta["expires_at"]) <= (now or datetime.now(UTC)):
+            if meta is None or not _fresh(meta, now, max_age, not_before):
                 return None
             return pd.read_parquet(path)
         except FileNotFoundError:
@@ -157,6 +163,16 @@ def _read_meta(path: Path) -> dict[str, Any] | None:
     return None if raw is None else dict(json.loads(raw))
 
 
+def _fresh(meta: Mapping[str, Any], now: datetime, max_age: timedelta | None,
+           not_before: datetime | None) -> bool:
+    fetched = _parse_time(meta["fetched_at"])
+    if _parse_time(meta["expires_at"]) <= now:
+        return False
+    if max_age is not None and fetched + max_age <= now:
+        return False
+    return not_before is None or fetched > not_before
+
+
 def _parse_time(value: str) -> datetime:
     parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
@@ -204,8 +220,3 @@ class PriceSnapshots:
     def files(self) -> list[Path]:
         """Every part file of the dataset."""
         return sorted(self.root.rglob("part-*.parquet")) if self.root.is_dir() else []
-
-
-def expiry_from(fetched_at: datetime, expiries: Iterable[timedelta]) -> datetime:
-    """When a frame built from several endpoint families expires: the soonest of them."""
-    return fetched_at + min(expiries)

@@ -103,7 +103,7 @@ def test_types_df__one_row_per_type_in_the_order_given(configured: FakeNumista) 
 
 def test_types_df__unknown_id_ends_up_in_failures(configured: FakeNumista) -> None:
     ids = _dollar_ids(3)
-    with pytest.warns(nf.PartialResultWarning, match="1 of 4"):
+    with pytest.warns(nf.PartialResultWarning, match="1 of the requests for this types frame"):
         frame = nf.types_df([*ids, 999_999_999])
     assert frame["id"].tolist() == ids
     failures = frame.attrs["failures"]

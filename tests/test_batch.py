@@ -8,7 +8,7 @@ import time
 import pytest
 
 from numista_frames import batch
-from numista_frames.exceptions import NotFoundError, PartialResultWarning, QuotaExceededError
+from numista_frames.exceptions import NotFoundError, QuotaExceededError, TransportError
 
 
 def test_run_batch__results_in_key_order_and_failures_collected() -> None:
@@ -17,8 +17,7 @@ def test_run_batch__results_in_key_order_and_failures_collected() -> None:
             raise NotFoundError(404, "http://x/types/3", "nope")
         return key * 10
 
-    with pytest.warns(PartialResultWarning, match="1 of 5 things failed"):
-        result = batch.run_batch([5, 4, 3, 2, 1], fetch, workers=3, progress=False, desc="things")
+    result = batch.run_batch([5, 4, 3, 2, 1], fetch, workers=3, progress=False, desc="things")
     assert list(result.results.items()) == [(5, 50), (4, 40), (2, 20), (1, 10)]
     assert [k for k, _ in result.failures] == [3]
 
@@ -36,9 +35,19 @@ def test_run_batch__quota_stops_and_says_how_many_are_left() -> None:
         return key
 
     with pytest.raises(QuotaExceededError, match=r"of 50 things were not fetched") as info:
-        batch.run_batch(list(range(50)), fetch, workers=1, progress=False, desc="things")
+        batch.run_batch(list(range(50)), fetch, workers=3, progress=False, desc="things")
     assert info.value.status_code == 429
-    assert len(started) <= 4, "what had not started when the quota ran out never starts"
+    assert len(started) <= 6, "what had not started when the quota ran out never starts"
+    left = int(str(info.value).split("spent: ")[1].split(" of")[0])
+    assert left == 50 - (len(started) - 1), "every key that ran, but the one that hit the quota"
+
+
+def test_run_batch__an_unreachable_api_stops_the_batch() -> None:
+    def fetch(key: int) -> int:
+        raise TransportError("connection refused", connected=False)
+
+    with pytest.raises(TransportError, match="refused"):
+        batch.run_batch(list(range(20)), fetch, workers=2, progress=False, desc="things")
 
 
 def test_run_batch__other_errors_stop_the_batch() -> None:
