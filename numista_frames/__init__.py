@@ -32,7 +32,7 @@ from .exceptions import (
     ServerError,
     TransportError,
 )
-from .export import to_parquet
+from .export import read_parquet, to_parquet
 from .ledger import QuotaStatus
 
 __version__ = "0.1.0"
@@ -69,6 +69,7 @@ __all__ = [
     "prices_df",
     "publications_df",
     "quota",
+    "read_parquet",
     "reset_configuration",
     "search_df",
     "to_parquet",

@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import pandas as pd
 import pyarrow.parquet as pq
 
+from . import schema
 from . import validate as v
 from .api import issues_df, prices_df, types_df
-from .client import Client, default_client
+from .client import CachedAnswer, Client, default_client
 from .endpoints import classify_path
 from .store import FrameCache, FrameEntry, PriceSnapshots
 
@@ -46,19 +46,10 @@ def _frame_rows(client: Client) -> Iterator[tuple[Any, ...]]:
 
 
 def _http_rows(client: Client) -> Iterator[tuple[Any, ...]]:
-    if not client.settings.http_cache_path.exists():
-        return
-    base = urlsplit(client.settings.api_url).path.rstrip("/")
-    for response in _responses(client):
-        parts = urlsplit(response.url)
-        path = parts.path[len(base):] if parts.path.startswith(base) else parts.path
-        key = path + (f"?{parts.query}" if parts.query else "")
-        yield (f"http/{classify_path(path).name}", key, pd.NA, len(response.content or b""),
-               response.created_at, response.expires)
-
-
-def _responses(client: Client) -> Iterable[Any]:
-    return client.session.cache.filter(valid=True, expired=True)  # type: ignore[attr-defined,no-any-return]
+    for answer in client.cached_answers():
+        key = answer.path + (f"?{answer.query}" if answer.query else "")
+        yield (f"http/{classify_path(answer.path).name}", key, pd.NA, answer.bytes,
+               answer.created_at, answer.expires)
 
 
 def _history_rows(client: Client) -> Iterator[tuple[Any, ...]]:
@@ -79,8 +70,9 @@ def clear_cache(*, type_ids: Any = None, kind: str | Iterable[str] | None = None
         Only what concerns these types (frames made from them, answers under ``/types/{id}``).
     kind : str or iterable of str, optional
         Only these kinds: a loader's frame kind or an endpoint name (``"search"``, ``"types"``,
-        ``"issues"``, ``"prices"``, ``"issuers"``, ``"collected_items"`` ...) — both the frames
-        and the raw answers of that kind.
+        ``"issues"``, ``"prices"``, ``"issuers"``, ``"collected_items"`` ...; ``"http/prices"``
+        as :func:`cache_info` spells it works too) — both the frames and the raw answers of
+        that kind.
     older_than : timedelta or datetime, optional
         Only what was fetched before ``now - older_than`` (or before that datetime).
 
@@ -88,21 +80,44 @@ def clear_cache(*, type_ids: Any = None, kind: str | Iterable[str] | None = None
     -------
     int
         How many entries were deleted.
+
+    Raises
+    ------
+    ValueError
+        For an unknown kind.
     """
     ids = None if type_ids is None else set(v.positive_ints(type_ids, "type_ids"))
-    kinds = None if kind is None else ({kind} if isinstance(kind, str) else set(kind))
+    frame_kinds, http_kinds = (None, None) if kind is None else _kinds(
+        [kind] if isinstance(kind, str) else kind)
     cutoff = _cutoff(older_than)
     client = default_client()
     frames = FrameCache(client.settings.cache_dir / "frames")
-    doomed = [e for e in frames.entries() if _frame_matches(e, ids, kinds, cutoff)]
+    doomed = [e for e in frames.entries() if _frame_matches(e, ids, frame_kinds, cutoff)]
     removed = frames.remove(doomed)
-    if client.settings.http_cache_path.exists():
-        keys = [r.cache_key for r in _responses(client) if _http_matches(client, r, ids, kinds,
-                                                                          cutoff)]
-        if keys:
-            client.session.cache.delete(*keys)  # type: ignore[attr-defined]
-        removed += len(keys)
-    return removed
+    answers = [a.cache_key for a in client.cached_answers()
+               if _http_matches(a, ids, http_kinds, cutoff)]
+    return removed + client.forget(answers)
+
+
+#: Kinds ``clear_cache`` knows: loaders' frame kinds and endpoint names (their raw answers).
+KINDS = frozenset(schema.RESOURCES) | {
+    "search", "types", "issues", "prices", "issuers", "mints", "catalogues", "publications",
+    "users", "user", "collections", "collected_items"}
+
+
+def _kinds(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Frame kinds and endpoint names to clear: ``"prices"`` names both the frames and the raw
+    answers, ``"http/prices"`` (as :func:`cache_info` spells it) the raw answers only."""
+    frames, http = set(), set()
+    for name in names:
+        bare = name.removeprefix("http/")
+        if bare not in KINDS:
+            raise ValueError(f"unknown cache kind {name!r}; known: {sorted(KINDS)} "
+                             "(or http/<endpoint> for raw answers only)")
+        http.add("users" if bare == "user" else bare)
+        if not name.startswith("http/"):
+            frames.add("user" if bare == "users" else bare)
+    return frames, http
 
 
 def _cutoff(older_than: timedelta | datetime | None) -> datetime | None:
@@ -124,17 +139,15 @@ def _frame_matches(entry: FrameEntry, ids: set[int] | None, kinds: set[str] | No
     return ids is None or bool(ids & set(entry.params.get("type_ids") or []))
 
 
-def _http_matches(client: Client, response: Any, ids: set[int] | None, kinds: set[str] | None,
+def _http_matches(answer: CachedAnswer, ids: set[int] | None, kinds: set[str] | None,
                   cutoff: datetime | None) -> bool:
-    base = urlsplit(client.settings.api_url).path.rstrip("/")
-    path = urlsplit(response.url).path[len(base):]
-    if kinds is not None and classify_path(path).name not in kinds:
+    if kinds is not None and classify_path(answer.path).name not in kinds:
         return False
-    if cutoff is not None and response.created_at >= cutoff:
+    if cutoff is not None and answer.created_at >= cutoff:
         return False
     if ids is None:
         return True
-    match = _TYPE_IN_PATH.match(path)
+    match = _TYPE_IN_PATH.match(answer.path)
     return match is not None and int(match.group(1)) in ids
 
 

@@ -6,11 +6,12 @@ import contextvars
 import copy
 import logging
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import requests
 
@@ -23,7 +24,7 @@ from .ledger import QuotaLedger, QuotaStatus, key_id
 from .oauth import TokenStore
 from .session import API_KEY_HEADER, IDENTITY_HEADER, build_session, is_connect_failure
 
-__all__ = ["Client", "RequestCounts", "RequestRecord", "default_client"]
+__all__ = ["CachedAnswer", "Client", "RequestCounts", "RequestRecord", "default_client"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,18 @@ class RequestRecord:
     params: dict[str, Any]
     from_cache: bool
     fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    """One answer in the HTTP cache (see :meth:`Client.cached_answers`)."""
+
+    cache_key: str
+    path: str
+    query: str
+    bytes: int
+    created_at: datetime
+    expires: datetime | None
 
 
 @dataclass
@@ -161,6 +174,27 @@ class Client(UserEndpoints):
             raise ConfigurationError(NO_KEY_MESSAGE)
         ledger = QuotaLedger(self.settings.ledger_path)
         return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
+
+    def cached_answers(self) -> list[CachedAnswer]:
+        """Every answer in the HTTP cache (fresh or expired), for listing and clearing."""
+        if not self.settings.http_cache_path.exists():
+            return []
+        base = urlsplit(self.settings.api_url).path.rstrip("/")
+        out = []
+        for response in self.session.cache.filter(valid=True, expired=True):  # type: ignore[attr-defined]
+            parts = urlsplit(response.url)
+            path = parts.path[len(base):] if parts.path.startswith(base) else parts.path
+            out.append(CachedAnswer(response.cache_key, path, parts.query,
+                                    len(response.content or b""), response.created_at,
+                                    response.expires))
+        return out
+
+    def forget(self, cache_keys: Iterable[str]) -> int:
+        """Delete answers from the HTTP cache by their keys; returns how many."""
+        keys = list(cache_keys)
+        if keys:
+            self.session.cache.delete(*keys)  # type: ignore[attr-defined]
+        return len(keys)
 
     def last_user_write(self) -> datetime | None:
         """When this key last changed user data (POST/PATCH/DELETE), in any process.

@@ -14,10 +14,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import schema
 from .jobs import ATTRIBUTION
 from .store import atomic_write_table
 
-__all__ = ["to_parquet"]
+__all__ = ["read_parquet", "to_parquet"]
 
 
 def export_attrs(attrs: dict[Any, Any]) -> dict[str, Any]:
@@ -46,19 +47,20 @@ def _table(df: pd.DataFrame, partition_cols: Sequence[str]) -> pa.Table:
         # A Hive partition column comes back as a dictionary (categorical) column; pandas
         # cannot turn that into a nullable extension dtype, so plain values are written.
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = pa.Table.from_pandas(frame, preserve_index=None)  # keeps a non-default index
     metadata = dict(table.schema.metadata or {})
     metadata[b"PANDAS_ATTRS"] = json.dumps(export_attrs(df.attrs)).encode()
     return table.replace_schema_metadata(metadata)
 
 
 def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
-               partition_cols: Sequence[str] | None = None) -> Path:
+               partition_cols: Sequence[str] | None = None, overwrite: bool = False) -> Path:
     """Write a frame as Parquet that ``pd.read_parquet`` gives back identically.
 
-    Dtypes, categories (grades keep their order) and ``df.attrs`` (provenance, and the
-    attribution "Source: Numista (N# = type id)" that Numista's terms ask for) are kept in the
-    schema metadata.
+    Dtypes, categories (grades keep their order), a non-default index and ``df.attrs``
+    (provenance, and the attribution "Source: Numista (N# = type id)" that Numista's terms ask
+    for) are kept in the schema metadata. One limit of Parquet: a frame with **zero rows** comes
+    back with empty category lists; :func:`read_parquet` restores a loader frame's schema.
 
     Parameters
     ----------
@@ -67,21 +69,33 @@ def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
     path : str or path-like
         A file, or with ``partition_cols`` a folder.
     partition_cols : sequence of str, optional
-        Write a Hive-partitioned dataset (``col=value/part-0.parquet``) that pyarrow.dataset,
+        Write a Hive-partitioned dataset (``col=value/<uuid>-0.parquet``) that pyarrow.dataset,
         DuckDB, Dask or Spark read directly. Partition columns come back from
         ``pd.read_parquet`` as categoricals (the Hive convention).
+    overwrite : bool
+        Replace an existing file or dataset; without it, an existing target is an error. A
+        folder that is not a Hive dataset is never replaced.
 
     Returns
     -------
     pathlib.Path
         What was written. A single file is written atomically; a dataset is written into a
         temporary folder and then moved into place.
+
+    Raises
+    ------
+    FileExistsError
+        When the target exists and ``overwrite`` is False.
+    ValueError
+        For partition columns that are not in the frame, or a target folder that holds
+        anything but a Hive dataset.
     """
     target = Path(path)
     if partition_cols:
         missing = [c for c in partition_cols if c not in df.columns]
         if missing:
             raise ValueError(f"partition_cols {missing} are not columns of the frame")
+    _check_target(target, dataset=bool(partition_cols), overwrite=overwrite)
     table = _table(df, partition_cols or ())
     if not partition_cols:
         atomic_write_table(table, target)
@@ -97,3 +111,31 @@ def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def _check_target(target: Path, *, dataset: bool, overwrite: bool) -> None:
+    if not target.exists():
+        return
+    if not overwrite:
+        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
+    if dataset != target.is_dir():
+        kind = "a folder" if target.is_dir() else "a file"
+        raise ValueError(f"{target} is {kind}; choose another path")
+    if dataset and not all(p.name.startswith(".") or "=" in p.name for p in target.iterdir()):
+        raise ValueError(f"{target} holds files that are not part of a Hive dataset; it is not "
+                         "replaced: choose another path")
+
+
+def read_parquet(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a file written by :func:`to_parquet`, restoring a loader frame's exact schema.
+
+    Same as ``pd.read_parquet`` except for frames with zero rows, whose categories Parquet
+    cannot keep: for a loader frame (``attrs["kind"]``) the schema's dtypes are put back.
+    """
+    frame = pd.read_parquet(path)
+    kind = str(frame.attrs.get("kind"))
+    if frame.empty and kind in schema.TABLES:
+        attrs = frame.attrs
+        frame = frame.astype(schema.dtypes(kind))
+        frame.attrs.update(attrs)
+    return frame

@@ -33,6 +33,7 @@ CATEGORIES = ("coin", "banknote", "exonumia")
 _RANGE_INT = re.compile(r"^-?\d+(?:--?\d+)?$")
 _RANGE_FLOAT = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$")
 _PUBLICATION = re.compile(r"^L\d{6}$")
+_MAX_ID = 2**63 - 1  # ids live in Int64 columns
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -44,8 +45,8 @@ def positive_int(value: Any, name: str) -> int:
     >>> positive_int("99700", "type_id")
     99700
     """
-    if isinstance(value, bool):
-        raise TypeError(f"{name} must be a positive integer, not a bool")
+    if isinstance(value, bool | bytes | bytearray):
+        raise TypeError(f"{name} must be a positive integer; got {value!r}")
     if isinstance(value, int):
         number = value
     elif isinstance(value, str) and value.strip().isdigit():
@@ -54,8 +55,8 @@ def positive_int(value: Any, name: str) -> int:
         number = int(value.__index__())  # numpy integers
     else:
         raise TypeError(f"{name} must be a positive integer or a string of digits; got {value!r}")
-    if number <= 0:
-        raise ValueError(f"{name} must be a positive integer; got {value!r}")
+    if not 0 < number <= _MAX_ID:
+        raise ValueError(f"{name} must be a positive integer below 2**63; got {value!r}")
     return number
 
 
@@ -67,6 +68,8 @@ def positive_ints(values: Any, name: str) -> list[int]:
     >>> positive_ints([3, "3", 5], "type_ids")
     [3, 5]
     """
+    if isinstance(values, bytes | bytearray):
+        raise TypeError(f"{name} must be an id or an iterable of ids, not bytes")
     if isinstance(values, str | int) or hasattr(values, "__index__"):
         return [positive_int(values, name)]
     if not isinstance(values, Iterable):

@@ -17,13 +17,15 @@ def test_aio__gather_many_loaders(configured: FakeNumista) -> None:
         return await asyncio.gather(nf.aio.types_df(ids), nf.aio.issues_df(ids),
                                     nf.aio.issuers_df(), *[nf.aio.types_df(i) for i in ids])
 
+    configured.latency = 0.01
     frames = asyncio.run(main())
     assert len(frames[0]) == 4 and len(frames[2]) >= 20
+    assert configured.request_count("/types/") == 8, "each type and issue list fetched once"
+    assert 1 < configured.max_in_flight <= nf.get_settings().max_concurrent
     configured.clear_log()
     again = asyncio.run(main())
     assert configured.request_count() == 0
     pd.testing.assert_frame_equal(again[0], frames[0])
-    assert configured.max_in_flight <= nf.get_settings().max_concurrent
 
 
 def test_aio__bad_arguments_raise_before_any_request(configured: FakeNumista) -> None:

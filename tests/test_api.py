@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -146,10 +147,17 @@ def test_type_parts_df__long_tables_keyed_by_type(configured: FakeNumista) -> No
         nf.type_parts_df(ids, part="colours")
 
 
-def test_issue_parts_df__marks(configured: FakeNumista) -> None:
-    ids = _dollar_ids(3)
-    marks = nf.issue_parts_df(ids, part="marks")
+def test_issue_parts_df__marks_and_signatures(configured: FakeNumista) -> None:
+    cat = load_sample_catalogue()
+    with_marks = [t for t in cat.type_ids if any(i.get("marks") for i in cat.get_issues(t))][:3]
+    with_signers = [t for t in cat.type_ids
+                    if any(i.get("signatures") for i in cat.get_issues(t))][:3]
+    marks = nf.issue_parts_df(with_marks, part="marks")
     _assert_schema(marks, "issue_marks")
+    assert len(marks) == sum(len(i.get("marks", [])) for t in with_marks for i in cat.get_issues(t))
+    signers = nf.issue_parts_df(with_signers, part="signatures")
+    assert len(signers) == sum(len(i.get("signatures", []))
+                               for t in with_signers for i in cat.get_issues(t)) > 0
 
 
 # -- prices --------------------------------------------------------------------------------------
@@ -176,13 +184,6 @@ def test_prices_df__long_format_and_snapshots(configured: FakeNumista, cache_dir
     again = nf.prices_df(ids, currency="USD")
     assert configured.request_count() == 0 and again.attrs["from_cache"] is True
     assert len(list((cache_dir / "price_history").rglob("part-*.parquet"))) == len(files)
-
-
-def test_prices_df__issue_ids_narrow(configured: FakeNumista) -> None:
-    tid = _dollar_ids(1)[0]
-    issue = load_sample_catalogue().get_issues(tid)[0]["id"]
-    frame = nf.prices_df(tid, issue_ids=[issue])
-    assert set(frame["issue_id"]) <= {issue}
 
 
 def test_prices_df__quota_stops_the_batch_and_keeps_what_was_fetched(cache_dir: Path) -> None:
@@ -266,3 +267,108 @@ def test_progress__no_warning_and_quiet_when_asked(configured: FakeNumista,
         warnings.simplefilter("error")
         nf.types_df(_dollar_ids(4), progress=False)
     assert capsys.readouterr().err == ""
+
+
+# -- review follow-ups ----------------------------------------------------------------------------
+
+def test_search_df__server_serving_smaller_pages_than_asked(cache_dir: Path) -> None:
+    with FakeNumista(catalogue=with_extra_types(230, word="Zorkmid"), page_size_cap=50) as api:
+        nf.configure(api_url=api.url, api_key=api.api_key, cache_dir=cache_dir,
+                     requests_per_second=None)
+        planned = nf.search_df("zorkmid", dry_run=True)
+        frame = nf.search_df("zorkmid", progress=False)
+        assert len(frame) == 230 and frame["id"].is_unique
+        assert api.request_count("/types") == planned == 5
+
+
+def test_dry_run__refresh_max_results_issue_ids_and_the_keys_user(configured: FakeNumista) -> None:
+    ids = _dollar_ids(3)
+    issue = load_sample_catalogue().get_issues(ids[0])[0]["id"]
+    cases = [lambda **k: nf.search_df("dollar", max_results=130, **k),
+             lambda **k: nf.search_df("dollar", refresh=True, **k),
+             lambda **k: nf.prices_df(ids[0], issue_ids=[issue], **k),
+             lambda **k: nf.prices_df([ids[1], 999_999_999], **k),
+             lambda **k: nf.collections_df(**k)]
+    for call in cases:
+        before = configured.request_count()
+        planned = call(dry_run=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", nf.PartialResultWarning)
+            call()
+        assert configured.request_count() - before == planned
+
+
+def test_prices_df__issue_ids_narrow_exactly_and_strangers_are_failures(
+        configured: FakeNumista) -> None:
+    tid = _dollar_ids(1)[0]
+    issue = load_sample_catalogue().get_issues(tid)[0]["id"]
+    configured.clear_log()
+    frame = nf.prices_df(tid, issue_ids=[issue])
+    assert set(frame["issue_id"]) == {issue}
+    assert configured.request_count() == 2  # the issue list, one price request
+    with pytest.warns(nf.PartialResultWarning):
+        partial = nf.prices_df(tid, issue_ids=[issue, 1])
+    assert partial.attrs["failures"]["id"].tolist() == ["1"]
+
+
+def test_concurrent_loaders__the_same_answer_is_fetched_once(configured: FakeNumista) -> None:
+    ids = _dollar_ids(4)
+    configured.clear_log()
+    configured.latency = 0.02
+    with ThreadPoolExecutor(4) as pool:
+        frames = list(pool.map(lambda _: nf.issues_df(ids, progress=False), range(4)))
+    assert configured.request_count() == len(ids)
+    assert all(len(f) == len(frames[0]) for f in frames)
+
+
+def test_collection_df__a_write_makes_the_cached_frame_stale(configured: FakeNumista) -> None:
+    before = nf.collection_df(1)
+    tid = int(before["type_id"].iloc[0])
+    nf.Client().add_collected_item({"type": tid}, user_id=1)
+    assert nf.collection_df(1, dry_run=True) == 1
+    after = nf.collection_df(1)
+    assert len(after) == len(before) + 1 and after.attrs["from_cache"] is False
+
+
+def test_frame_expiry__a_lowered_setting_applies_to_stored_frames(configured: FakeNumista) -> None:
+    ids = _dollar_ids(2)
+    nf.types_df(ids)
+    nf.configure(expire_catalogue=0)
+    client = nf.client.default_client()
+    nf.types_df(ids)
+    # The frame was too old for the new setting: rebuilt from the raw answers (which keep the
+    # expiry they were stored with; clear_cache(older_than=...) drops those).
+    assert client.counts.cached == 2
+
+
+def test_warm_repeat__no_http_cache_lookup_either(configured: FakeNumista) -> None:
+    ids = _dollar_ids(3)
+    nf.types_df(ids)
+    client = nf.client.default_client()
+    before = (client.counts.network, client.counts.cached)
+    nf.types_df(ids)
+    assert (client.counts.network, client.counts.cached) == before
+
+
+def test_attrs__never_show_the_key_or_its_hash(configured: FakeNumista) -> None:
+    frame = nf.collection_df(1)
+    from numista_frames.ledger import key_id
+
+    assert key_id(configured.api_key) not in repr(frame.attrs)
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_types_and_issues__translated_labels(configured: FakeNumista, lang: str) -> None:
+    ids = _dollar_ids(2)
+    cat = load_sample_catalogue()
+    types = nf.types_df(ids, lang=lang)
+    assert types["issuer_name"].tolist() == [cat.get_type(i, lang)["issuer"]["name"] for i in ids]
+    assert types["url"].str.startswith(f"https://{lang}.numista.com/").all()
+    assert len(nf.issues_df(ids, lang=lang)) == sum(len(cat.get_issues(i)) for i in ids)
+
+
+def test_validation__bytes_and_huge_ids_are_refused(configured: FakeNumista) -> None:
+    for bad in (b"12", 10**30, [1, b"2"]):
+        with pytest.raises((TypeError, ValueError)):
+            nf.types_df(bad)
+    assert configured.request_count() == 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 import numista_frames as nf
 from numista_frames.testing import FakeNumista
 
@@ -60,3 +62,11 @@ def test_warm_cache__later_calls_cost_nothing(configured: FakeNumista) -> None:
     nf.issues_df(ids)
     nf.prices_df(ids)
     assert configured.request_count() == 0
+
+
+def test_clear_cache__kinds_as_cache_info_spells_them_and_unknown_ones_refused(
+        configured: FakeNumista) -> None:
+    nf.user_df(1)
+    assert nf.clear_cache(kind="http/users") == 1
+    with pytest.raises(ValueError, match="unknown cache kind"):
+        nf.clear_cache(kind="pricez")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+import pytest
 
 import numista_frames as nf
 from numista_frames.testing import FakeNumista
@@ -41,5 +42,37 @@ def test_to_parquet__partitioned_dataset_reads_with_pyarrow(configured: FakeNumi
     table = ds.dataset(target, format="parquet", partitioning="hive").to_table()
     assert table.num_rows == len(frame)
     back = pd.read_parquet(target)
-    assert back["price"].sum() == frame["price"].sum()
+    assert isinstance(back["type_id"].dtype, pd.CategoricalDtype)  # the Hive convention
+    rest = [c for c in frame.columns if c != "type_id"]
+    key = ["issue_id", "grade"]
+    pd.testing.assert_frame_equal(back[rest].sort_values(key).reset_index(drop=True),
+                                  frame[rest].sort_values(key).reset_index(drop=True))
+    assert back.attrs["attribution"] == frame.attrs["attribution"]
     assert pq.read_schema(next(target.rglob("*.parquet"))).metadata[b"PANDAS_ATTRS"]
+
+
+def test_to_parquet__never_replaces_a_folder_of_other_files(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"type_id": [1, 2], "price": [1.0, 2.0]})
+    precious = tmp_path / "thesis"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me")
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        nf.to_parquet(frame, precious, partition_cols=["type_id"])
+    with pytest.raises(ValueError, match="not part of a Hive dataset"):
+        nf.to_parquet(frame, precious, partition_cols=["type_id"], overwrite=True)
+    assert (precious / "notes.txt").read_text() == "keep me"
+    target = nf.to_parquet(frame, tmp_path / "ds", partition_cols=["type_id"])
+    nf.to_parquet(frame.head(1), target, partition_cols=["type_id"], overwrite=True)
+    assert len(pd.read_parquet(target)) == 1
+
+
+def test_to_parquet__index_kept_and_empty_frames_restored_by_read_parquet(
+        configured: FakeNumista, tmp_path: Path) -> None:
+    frame = nf.search_df("dollar", max_results=10)
+    filtered = frame[frame["min_year"] > 1950]
+    back = pd.read_parquet(nf.to_parquet(filtered, tmp_path / "f.parquet"))
+    pd.testing.assert_frame_equal(back, filtered)
+    empty = nf.search_df("qqqzzzxxx")
+    restored = nf.read_parquet(nf.to_parquet(empty, tmp_path / "e.parquet"))
+    pd.testing.assert_frame_equal(restored, empty)
+    assert restored.attrs == empty.attrs

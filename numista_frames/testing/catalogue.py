@@ -294,13 +294,16 @@ class SampleCatalogue:
         user = self._users[user_id]
         return {key: user[key] for key in ("username", "avatar") if key in user}
 
-    def search(self, params: Mapping[str, str]) -> JsonDict:
+    def search(self, params: Mapping[str, str], page_size_cap: int | None = None) -> JsonDict:
         """Answer ``GET /types`` (see :mod:`numista_frames.testing.search` for the rules).
 
         Parameters
         ----------
         params : Mapping
             The query parameters (``q``, ``issuer``, ``category``, ``year``, ``page``, ...).
+        page_size_cap : int, optional
+            Serve at most this many per page whatever ``count`` asks, numbering pages by this
+            size (as a server that documents a smaller maximum would).
 
         Returns
         -------
@@ -314,8 +317,9 @@ class SampleCatalogue:
         """
         query = parse_search_query(params, self.has_issuer, self.issuer_code)
         hits = [entry for entry in self._search_entries() if query.matches(entry)]
-        start = (query.page - 1) * query.count
-        page = [entry.item for entry in hits[start : start + query.count]]
+        size = min(query.count, page_size_cap) if page_size_cap else query.count
+        start = (query.page - 1) * size
+        page = [entry.item for entry in hits[start : start + size]]
         return {"count": len(hits), "types": self._localise_items(page, params.get("lang"))}
 
     def search_by_image(self, body: Any, lang: str = "en", *, experimental: bool = False) -> JsonDict:

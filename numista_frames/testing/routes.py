@@ -63,6 +63,7 @@ class Services:
     tokens: TokenStore
     image_search: Callable[[], bool]
     owner_of: Callable[[str], int | None]
+    page_size_cap: Callable[[], int | None] = lambda: None
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _collections(services: Services, call: Call) -> Response:
 
 
 _ROUTES: list[tuple[str, dict[str, Endpoint]]] = [
-    (r"/types", {"GET": lambda s, c: _ok(s.catalogue.search(c.params))}),
+    (r"/types", {"GET": lambda s, c: _ok(s.catalogue.search(c.params, s.page_size_cap()))}),
     (
         r"/types/(?P<type_id>[^/]+)",
         {"GET": lambda s, c: _ok(s.catalogue.get_type(c.int_arg("type_id"), c.lang))},

@@ -50,6 +50,9 @@ class FakeNumista:
     users_by_key : Mapping, optional
         The user tied to each key (None: no user, so client-credentials tokens answer 501);
         unlisted keys belong to user 1.
+    page_size_cap : int, optional
+        Serve at most this many search results per page whatever ``count`` asks (Numista
+        documents 50 as the maximum); settable while running.
     image_search : bool
         Enable ``POST /search_by_image`` (else 403).
     token_ttl : int
@@ -80,12 +83,14 @@ class FakeNumista:
         api_keys: Iterable[str] | None = None,
         users_by_key: Mapping[str, int | None] | None = None,
         image_search: bool = False,
+        page_size_cap: int | None = None,
         token_ttl: int = 7200,
         slow_seconds: float = 2.0,
     ) -> None:
         self._catalogue_source = catalogue
         self._host, self._port = host, port
         self.image_search = image_search
+        self.page_size_cap = page_size_cap
         keys = None if api_keys is None else tuple(api_keys)
         if keys is not None and not keys:
             raise ValueError("api_keys must hold at least one key")
@@ -358,6 +363,7 @@ class FakeNumista:
                 self._tokens,
                 image_search=lambda: self.image_search,
                 owner_of=self._owner_of,
+                page_size_cap=lambda: self.page_size_cap,
             )
         return self._services
 
