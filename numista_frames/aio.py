@@ -5,6 +5,9 @@ thread, so the event loop never blocks, and shares the same caches, throttle, co
 and quota ledger: ``asyncio.gather`` over many of them is safe. Bad arguments raise before any
 request, as with the synchronous loaders.
 
+Cancelling an awaitable (``asyncio.wait_for`` timing out, a cancelled task) stops the wait,
+not the work: the worker thread finishes the call, and what it fetches is cached and counted.
+
 Examples
 --------
 >>> import asyncio, numista_frames as nf

@@ -84,11 +84,32 @@ def search_df(q: str | None = None, *, issuer: str | None = None, category: str 
 
     Returns
     -------
-    DataFrame
-        The ``search`` schema (see ``nf.schema.schema_frame("search")``); attrs carry provenance.
+    DataFrame or int
+        The ``search`` schema (docs/schemas.md); ``df.attrs`` carries provenance and the
+        API's ``total``. With ``dry_run``, the number of requests instead.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError
+        When no API key is set and the answer is not cached.
+    OfflineError
+        Offline, when something the call needs is not cached.
+    QuotaExceededError
+        When the monthly quota is spent; what was fetched stays cached.
+    NumistaError
+        For errors that concern the whole call (a bad key, an unreachable API); one failed id
+        only lands in ``df.attrs["failures"]``.
+
+    Examples
+    --------
+    >>> dollars = nf.search_df("dollar", issuer="canada")          # doctest: +SKIP
+    >>> nf.search_df("dollar", dry_run=True)                        # doctest: +SKIP
+    4
     """
     client = default_client()
-    lang = client._lang(lang)
+    lang = client.resolve_lang(lang)
     params = v.search_params(q, lang=lang, issuer=issuer, category=category, year=year,
                              date=date, catalogue=catalogue, number=number, ruler=ruler,
                              material=material, size=size, weight=weight)
@@ -179,9 +200,17 @@ def types_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
 
     Returns
     -------
-    DataFrame
+    DataFrame or int
         The ``types`` schema; list-valued parts are joined into text columns here and
-        available in long form from :func:`type_parts_df`.
+        available in long form from :func:`type_parts_df`. With ``dry_run``, the number of
+        requests instead.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
     """
     return _types_job("types", type_ids, lang, None, refresh, progress, dry_run)
 
@@ -198,14 +227,26 @@ def type_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh:
 
     Parameters
     ----------
+    type_ids : int, str of digits, or iterable of them
     part : str
         ``rulers``, ``mints``, ``printers``, ``references``, ``tags``, ``related_types``,
-        ``lettering_scripts``, ``engravers`` or ``designers``.
+        ``lettering_scripts``, ``engravers`` or ``designers`` (an unknown part is a
+        ``ValueError`` before any request).
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
 
     Returns
     -------
-    DataFrame
-        One row per element (the same requests as :func:`types_df`, so a warm cache answers).
+    DataFrame or int
+        The ``type_<part>`` schema, one row per element keyed by ``type_id`` (the same
+        requests as :func:`types_df`, so after it this costs nothing).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
     """
     nz.normalize_type_parts([], part)  # an unknown part fails here, before any request
     return _types_job(f"type_{part}", type_ids, lang, part, refresh, progress, dry_run)
@@ -215,7 +256,7 @@ def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, ref
                progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
     ids = v.positive_ints(type_ids, "type_ids")
     client = default_client()
-    lang_ = client._lang(lang)
+    lang_ = client.resolve_lang(lang)
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
         got = _batch(c, ids, lambda i: c.get_type(i, lang=lang_, refresh=refresh), progress,
@@ -248,6 +289,19 @@ def issues_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
     type_ids : int, str of digits, or iterable of them
     lang, refresh, progress, dry_run
         As in :func:`types_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``issues`` schema: ``year`` as written (text) and ``gregorian_year`` (Int64),
+        mint letter, mintage, comment ...; with ``dry_run``, the number of requests.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
     """
     return _issues_job("issues", type_ids, lang, None, refresh, progress, dry_run)
 
@@ -260,7 +314,27 @@ def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh:
                    progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
 def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
                    progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
-    """A list-valued part of issues (``marks``, ``signatures``, ``references``) in long form."""
+    """A list-valued part of issues in long form, keyed by ``type_id`` and ``issue_id``.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    part : {"marks", "signatures", "references"}
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``issue_<part>`` schema (the same requests as :func:`issues_df`).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
     nz.normalize_issue_parts({}, part)  # an unknown part fails here, before any request
     return _issues_job(f"issue_{part}", type_ids, lang, part, refresh, progress, dry_run)
 
@@ -269,7 +343,7 @@ def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, re
                 progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
     ids = v.positive_ints(type_ids, "type_ids")
     client = default_client()
-    lang_ = client._lang(lang)
+    lang_ = client.resolve_lang(lang)
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
         got = _batch(c, ids, lambda i: c.get_issues(i, lang=lang_, refresh=refresh), progress,
@@ -314,7 +388,9 @@ def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = No
     currency : str, optional
         ISO 4217 code (default: the configured one, EUR unless set).
     lang, refresh, progress, dry_run
-        As in :func:`types_df`.
+        As in :func:`types_df`. A dry run fetches the issue lists it lacks, to know which
+        prices to count (part of the count, not spent again). An asked-for issue that belongs
+        to none of the types lands in ``df.attrs["failures"]``.
 
     Returns
     -------
@@ -322,11 +398,25 @@ def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = No
         The ``prices`` schema: ``price`` (float64), ``currency``, ``grade`` (ordered
         categorical), the issue's year, mint letter and comment, and ``fetched_at`` (UTC: when
         the estimate was fetched, which for a cached answer is earlier than the call).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError
+        When no API key is set and the answer is not cached.
+    OfflineError
+        Offline, when something the call needs is not cached.
+    QuotaExceededError
+        When the monthly quota is spent; what was fetched stays cached.
+    NumistaError
+        For errors that concern the whole call (a bad key, an unreachable API); one failed id
+        only lands in ``df.attrs["failures"]``.
     """
     ids = v.positive_ints(type_ids, "type_ids")
     only = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
     client = default_client()
-    lang_ = client._lang(lang)
+    lang_ = client.resolve_lang(lang)
     cur = v.check_currency(currency or client.settings.currency)
     job_ = PriceFetch(ids, only, cur, lang_)
     job = Job("prices", "GET /types/{type_id}/issues/{issue_id}/prices",

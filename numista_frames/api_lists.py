@@ -53,8 +53,20 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
         Bypass both caches.
     dry_run : bool
         Return the number of requests the call would spend (0 or 1).
+
+    Returns
+    -------
+    DataFrame or int
+        The ``issuers`` schema (code, name, parent, level, wikidata id, flag).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
     """
-    lang_ = default_client()._lang(lang)
+    lang_ = default_client().resolve_lang(lang)
     return _single("issuers", "GET /issuers", {"lang": lang_}, "catalogue",
                    lambda c, r: c.get_issuers(lang=lang_, refresh=r), nz.normalize_issuers,
                    refresh, dry_run)
@@ -67,8 +79,26 @@ def mints_df(*, lang: str | None = ..., refresh: bool = ...,
              dry_run: Literal[False] = ...) -> pd.DataFrame: ...
 def mints_df(*, lang: str | None = None, refresh: bool = False,
              dry_run: bool = False) -> pd.DataFrame | int:
-    """Every mint: one request, one row per mint (``end_year`` 9999 means still active)."""
-    lang_ = default_client()._lang(lang)
+    """Every mint: one request, one row per mint.
+
+    Parameters
+    ----------
+    lang, refresh, dry_run
+        As in :func:`issuers_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``mints`` schema; ``end_year`` 9999 means still active (also in ``is_active``).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
+    lang_ = default_client().resolve_lang(lang)
     return _single("mints", "GET /mints", {"lang": lang_}, "catalogue",
                    lambda c, r: c.get_mints(lang=lang_, refresh=r), nz.normalize_mints,
                    refresh, dry_run)
@@ -79,7 +109,25 @@ def catalogues_df(*, refresh: bool = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def catalogues_df(*, refresh: bool = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
 def catalogues_df(*, refresh: bool = False, dry_run: bool = False) -> pd.DataFrame | int:
-    """Every reference catalogue (KM, Schön, Pick ...): one request, one row per catalogue."""
+    """Every reference catalogue (KM, Schön, Pick ...): one request, one row per catalogue.
+
+    Parameters
+    ----------
+    refresh, dry_run
+        As in :func:`issuers_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``catalogues`` schema; ``code`` is what references show (``KM``).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
     return _single("catalogues", "GET /catalogues", {}, "catalogue",
                    lambda c, r: c.get_catalogues(refresh=r), nz.normalize_catalogues,
                    refresh, dry_run)
@@ -99,6 +147,20 @@ def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bo
     ----------
     publication_ids : str or iterable of str
         E.g. ``"L106610"``.
+    refresh, progress, dry_run
+        As in :func:`numista_frames.types_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``publications`` schema.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
     """
     ids = [publication_ids] if isinstance(publication_ids, str) else list(publication_ids)
     ids = list(dict.fromkeys(v.check_publication_id(p) for p in ids))
@@ -126,9 +188,28 @@ def user_df(user_id: int | str, *, lang: str | None = ..., refresh: bool = ...,
             dry_run: Literal[False] = ...) -> pd.DataFrame: ...
 def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = False,
             dry_run: bool = False) -> pd.DataFrame | int:
-    """A user's public profile (username, avatar) as a one-row frame; needs no OAuth."""
+    """A user's public profile (username, avatar) as a one-row frame; needs no OAuth.
+
+    Parameters
+    ----------
+    user_id : int or str of digits
+    lang, refresh, dry_run
+        As in :func:`issuers_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``user`` schema.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
     uid = v.positive_int(user_id, "user_id")
-    lang_ = default_client()._lang(lang)
+    lang_ = default_client().resolve_lang(lang)
     return _single("user", "GET /users/{user_id}", {"user_id": uid, "lang": lang_}, "user",
                    lambda c, r: c.get_user(uid, lang=lang_, refresh=r),
                    lambda body: nz.normalize_user(uid, body), refresh, dry_run)
@@ -154,6 +235,25 @@ def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
     user_id : int, optional
         Defaults to the user the API key belongs to (client-credentials token). The token
         request is not cached and costs one request per process (tokens live in memory).
+    refresh : bool
+        Bypass both caches.
+    dry_run : bool
+        Return the number of requests the call would spend. Without ``user_id`` and with no
+        token in memory, the dry run fetches the token to learn the user (counted).
+
+    Returns
+    -------
+    DataFrame or int
+        The ``collections`` schema (user_id, id, name).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    AuthenticationError
+        When the key's user or the token does not allow it.
     """
     uid = None if user_id is None else v.positive_int(user_id, "user_id")
 
@@ -211,12 +311,24 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
         Only items of this type.
     collection : int, optional
         Only items of this collection (ids from :func:`collections_df`).
+    refresh, dry_run
+        As in :func:`collections_df`. After this key changes the collection (add, update,
+        delete, in any process), cached collection data older than the change is refetched.
 
     Returns
     -------
     DataFrame
         The ``collected_items`` schema; ``df.attrs`` also carries the API's totals
         (``item_count`` = Σ quantity, ``item_type_count`` ...).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    AuthenticationError
+        When the key's user or the token does not allow it.
     """
     uid = None if user_id is None else v.positive_int(user_id, "user_id")
     cat = v.check_category(category)

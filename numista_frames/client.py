@@ -319,7 +319,8 @@ class Client(UserEndpoints):
              refresh: bool = False) -> Any:
         return decode(self._request("GET", path, params=params, refresh=refresh))
 
-    def _lang(self, lang: str | None) -> str:
+    def resolve_lang(self, lang: str | None = None) -> str:
+        """The language a call uses: ``lang`` when given, else the settings' (checked)."""
         return v.check_lang(lang or self.settings.lang)
 
     # -- catalogue ----------------------------------------------------------------------------
@@ -353,7 +354,7 @@ class Client(UserEndpoints):
         ValueError, TypeError
             For bad arguments, before any request.
         """
-        params = v.search_params(q, lang=self._lang(lang), issuer=issuer, category=category,
+        params = v.search_params(q, lang=self.resolve_lang(lang), issuer=issuer, category=category,
                                  year=year, date=date, catalogue=catalogue, number=number,
                                  ruler=ruler, material=material, size=size, weight=weight)
         params.update(page=v.positive_int(page, "page"), count=v.page_size(count))
@@ -370,7 +371,7 @@ class Client(UserEndpoints):
         """
         size = v.page_size(page_size)
         limit = None if max_results is None else v.positive_int(max_results, "max_results")
-        params = v.search_params(q, lang=self._lang(lang), **filters)
+        params = v.search_params(q, lang=self.resolve_lang(lang), **filters)
         if limit is not None:
             size = min(size, limit)
         return self._pages(params, size, limit, refresh)
@@ -409,14 +410,14 @@ class Client(UserEndpoints):
                  refresh: bool = False) -> dict[str, Any]:
         """Full details of one type (``GET /types/{type_id}``)."""
         tid = v.positive_int(type_id, "type_id")
-        return cast(dict[str, Any], self._get(f"/types/{tid}", {"lang": self._lang(lang)},
+        return cast(dict[str, Any], self._get(f"/types/{tid}", {"lang": self.resolve_lang(lang)},
                                               refresh=refresh))
 
     def get_issues(self, type_id: int | str, *, lang: str | None = None,
                    refresh: bool = False) -> list[dict[str, Any]]:
         """Every issue of a type, in Numista's order (the API sends a bare array)."""
         tid = v.positive_int(type_id, "type_id")
-        body = self._get(f"/types/{tid}/issues", {"lang": self._lang(lang)}, refresh=refresh)
+        body = self._get(f"/types/{tid}/issues", {"lang": self.resolve_lang(lang)}, refresh=refresh)
         return cast(list[dict[str, Any]], body)
 
     def get_prices(self, type_id: int | str, issue_id: int | str, *, currency: str | None = None,
@@ -424,25 +425,25 @@ class Client(UserEndpoints):
         """Current price estimates of one issue: ``{"currency", "prices": [{grade, price}]}``."""
         tid, iid = v.positive_int(type_id, "type_id"), v.positive_int(issue_id, "issue_id")
         params = {"currency": v.check_currency(currency or self.settings.currency),
-                  "lang": self._lang(lang)}
+                  "lang": self.resolve_lang(lang)}
         return cast(dict[str, Any], self._get(f"/types/{tid}/issues/{iid}/prices", params,
                                               refresh=refresh))
 
     def get_issuers(self, *, lang: str | None = None, refresh: bool = False) -> dict[str, Any]:
         """Every issuer: ``{"count", "issuers": [...]}``."""
-        return cast(dict[str, Any], self._get("/issuers", {"lang": self._lang(lang)},
+        return cast(dict[str, Any], self._get("/issuers", {"lang": self.resolve_lang(lang)},
                                               refresh=refresh))
 
     def get_mints(self, *, lang: str | None = None, refresh: bool = False) -> dict[str, Any]:
         """Every mint: ``{"count", "mints": [...]}``."""
-        return cast(dict[str, Any], self._get("/mints", {"lang": self._lang(lang)},
+        return cast(dict[str, Any], self._get("/mints", {"lang": self.resolve_lang(lang)},
                                               refresh=refresh))
 
     def get_mint(self, mint_id: int | str, *, lang: str | None = None,
                  refresh: bool = False) -> dict[str, Any]:
         """One mint (``GET /mints/{mint_id}``)."""
         mid = v.positive_int(mint_id, "mint_id")
-        return cast(dict[str, Any], self._get(f"/mints/{mid}", {"lang": self._lang(lang)},
+        return cast(dict[str, Any], self._get(f"/mints/{mid}", {"lang": self.resolve_lang(lang)},
                                               refresh=refresh))
 
     def get_catalogues(self, *, refresh: bool = False) -> dict[str, Any]:

@@ -48,7 +48,7 @@ class UserEndpoints:
                  refresh: bool = False, cache_only: bool = False) -> requests.Response:
         raise NotImplementedError  # provided by Client
 
-    def _lang(self, lang: str | None) -> str:
+    def resolve_lang(self, lang: str | None = None) -> str:
         raise NotImplementedError  # provided by Client
 
     def last_user_write(self) -> datetime | None:
@@ -60,7 +60,7 @@ class UserEndpoints:
                  refresh: bool = False) -> dict[str, Any]:
         """A user's public profile: ``{"username", "avatar"}`` (needs no OAuth)."""
         uid = v.positive_int(user_id, "user_id")
-        response = self._request("GET", f"/users/{uid}", params={"lang": self._lang(lang)},
+        response = self._request("GET", f"/users/{uid}", params={"lang": self.resolve_lang(lang)},
                                  refresh=refresh)
         return cast(dict[str, Any], decode(response))
 
@@ -205,7 +205,7 @@ class UserEndpoints:
         }
         if category is not None:
             payload["category"] = v.check_category(category)
-        response = self._request("POST", "/search_by_image", params={"lang": self._lang(lang)},
+        response = self._request("POST", "/search_by_image", params={"lang": self.resolve_lang(lang)},
                                  json=payload)
         return cast(dict[str, Any], decode(response))
 
@@ -232,7 +232,7 @@ class UserEndpoints:
         if not self.settings.api_key:
             raise ConfigurationError(NO_KEY_MESSAGE)
         return authorization_url(self.settings.api_key, redirect_uri=_uri(redirect_uri),
-                                 scope=scope, state=state, lang=self._lang(lang))
+                                 scope=scope, state=state, lang=self.resolve_lang(lang))
 
     def exchange_code(self, code: str, *, redirect_uri: str,
                       scope: str | Iterable[str] = "view_collection") -> Token:

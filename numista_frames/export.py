@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from . import schema
 from .jobs import ATTRIBUTION
-from .store import atomic_write_table
+from .store import atomic_write_table, to_table
 
 __all__ = ["read_parquet", "to_parquet"]
 
@@ -40,17 +40,15 @@ def export_attrs(attrs: dict[Any, Any]) -> dict[str, Any]:
 
 
 def _table(df: pd.DataFrame, partition_cols: Sequence[str]) -> pa.Table:
-    """The Arrow table to write, with JSON-safe attrs in the pandas metadata."""
-    frame = df.copy(deep=False)
-    frame.attrs.clear()  # pyarrow would try (and fail) to serialise a DataFrame in attrs
-    for col in partition_cols:
-        # A Hive partition column comes back as a dictionary (categorical) column; pandas
-        # cannot turn that into a nullable extension dtype, so plain values are written.
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    table = pa.Table.from_pandas(frame, preserve_index=None)  # keeps a non-default index
-    metadata = dict(table.schema.metadata or {})
-    metadata[b"PANDAS_ATTRS"] = json.dumps(export_attrs(df.attrs)).encode()
-    return table.replace_schema_metadata(metadata)
+    """The Arrow table to write, with JSON-safe attrs and a non-default index kept."""
+    frame = df
+    if partition_cols:
+        frame = df.copy(deep=False)
+        for col in partition_cols:
+            # A Hive partition column comes back as a dictionary (categorical) column; pandas
+            # cannot turn that into a nullable extension dtype, so plain values are written.
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return to_table(frame, attrs=export_attrs(df.attrs), preserve_index=None)
 
 
 def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key"]
+__all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key", "to_table"]
 
 logger = logging.getLogger(__name__)
 
@@ -55,12 +55,21 @@ def atomic_write_table(table: pa.Table, path: Path) -> None:
         raise
 
 
-def _to_table(df: pd.DataFrame, extra: Mapping[str, Any] | None = None) -> pa.Table:
-    """A pyarrow table carrying ``df.attrs`` the way pandas reads them back, plus our metadata."""
-    table = pa.Table.from_pandas(df, preserve_index=False)
+def to_table(df: pd.DataFrame, extra: Mapping[str, Any] | None = None, *,
+             attrs: Mapping[str, Any] | None = None, preserve_index: bool | None = False
+             ) -> pa.Table:
+    """An Arrow table of ``df`` carrying its attrs the way pandas reads them back.
+
+    ``attrs`` (default ``df.attrs``) must be JSON-safe; ``extra`` goes under our own metadata
+    key (cache bookkeeping, never shown as attrs).
+    """
+    frame = df.copy(deep=False)
+    frame.attrs.clear()  # pyarrow would try to serialise attrs itself, and fail on a DataFrame
+    table = pa.Table.from_pandas(frame, preserve_index=preserve_index)
     metadata = dict(table.schema.metadata or {})
-    if df.attrs:
-        metadata[_ATTRS_KEY] = json.dumps(df.attrs, default=str).encode()
+    shown = dict(df.attrs) if attrs is None else dict(attrs)
+    if shown:
+        metadata[_ATTRS_KEY] = json.dumps(shown, default=str).encode()
     if extra:
         metadata[_META_KEY] = json.dumps(extra, default=str).encode()
     return table.replace_schema_metadata(metadata)
@@ -125,7 +134,7 @@ class FrameCache:
         meta = {"kind": kind, "key": key, "params": dict(params),
                 "fetched_at": fetched_at.isoformat(), "expires_at": expires_at.isoformat()}
         path = self.path(key)
-        atomic_write_table(_to_table(df, meta), path)
+        atomic_write_table(to_table(df, meta), path)
         return path
 
     def entries(self) -> list[FrameEntry]:
@@ -213,7 +222,7 @@ class PriceSnapshots:
         for (m, b), part in frame.groupby([month, bucket], sort=True):
             folder = self.root / f"observed_month={m}" / f"type_bucket={b:02d}"
             path = folder / f"part-{stamp}-{uuid.uuid4().hex[:12]}.parquet"
-            atomic_write_table(_to_table(part.reset_index(drop=True)), path)
+            atomic_write_table(to_table(part.reset_index(drop=True)), path)
             written.append(path)
         return written
 

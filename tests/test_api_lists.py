@@ -12,6 +12,7 @@ from numista_frames.testing import FakeNumista, load_sample_catalogue
 
 def _assert_schema(frame: pd.DataFrame, resource: str) -> None:
     expected = schema.empty_frame(resource)
+    assert list(frame.columns) == list(expected.columns)
     assert frame.dtypes.to_dict() == expected.dtypes.to_dict()
 
 
