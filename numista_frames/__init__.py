@@ -33,7 +33,10 @@ from .exceptions import (
     TransportError,
 )
 from .export import read_parquet, to_parquet
+from .history import export_price_history, import_price_history, price_history_df
+from .images import image_search_df
 from .ledger import QuotaStatus
+from .writes import add_collected_items, delete_collected_item, update_collected_item
 
 __version__ = "0.1.0"
 
@@ -54,6 +57,7 @@ __all__ = [
     "Settings",
     "TransportError",
     "__version__",
+    "add_collected_items",
     "aio",
     "cache_info",
     "catalogues_df",
@@ -61,11 +65,16 @@ __all__ = [
     "collection_df",
     "collections_df",
     "configure",
+    "delete_collected_item",
+    "export_price_history",
     "get_settings",
+    "image_search_df",
+    "import_price_history",
     "issue_parts_df",
     "issuers_df",
     "issues_df",
     "mints_df",
+    "price_history_df",
     "prices_df",
     "publications_df",
     "quota",
@@ -75,6 +84,7 @@ __all__ = [
     "to_parquet",
     "type_parts_df",
     "types_df",
+    "update_collected_item",
     "user_df",
     "warm_cache",
 ]

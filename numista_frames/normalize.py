@@ -20,6 +20,7 @@ __all__ = [
     "normalize_issuers",
     "normalize_issues",
     "normalize_mints",
+    "normalize_price_history",
     "normalize_prices",
     "normalize_publication_parts",
     "normalize_publications",
@@ -173,6 +174,22 @@ def normalize_prices(
     }
     bodies = [r.body if isinstance(r.body, dict) else {} for r in rows]
     return build_frame(TABLES["prices"], bodies, context)
+
+
+def normalize_price_history(records: Iterable[JsonObject] | None) -> pd.DataFrame:
+    """Price observations (records with the ``price_history`` columns) as that frame.
+
+    For moving a history between machines as JSON or CSV records; ``observed_at`` may be an
+    ISO 8601 string, a datetime or POSIX seconds.
+
+    Examples
+    --------
+    >>> df = normalize_price_history([{"type_id": 1, "issue_id": "2", "currency": "EUR",
+    ...     "grade": "VF", "price": 3, "observed_at": "2026-01-31T00:00:00Z"}])
+    >>> df[["issue_id", "grade", "price"]].values.tolist()
+    [[2, 'vf', 3.0]]
+    """
+    return build_frame(TABLES["price_history"], [dict(r) for r in records or ()])
 
 
 def normalize_issuers(body: JsonObject | Iterable[JsonObject] | None) -> pd.DataFrame:

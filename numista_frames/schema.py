@@ -220,6 +220,14 @@ _PRICES = _cols(
     ("comment", _S, "@issue.comment", "Comment of the issue"),
     ("fetched_at", _T, "@fetched_at", "When the estimate was fetched (UTC)"),
 )
+_PRICE_HISTORY = _cols(
+    ("type_id", _I, "type_id", "Type id (N#)"),
+    ("issue_id", _I, "issue_id", "Issue id"),
+    ("currency", _S, "currency", "ISO 4217 code of the price"),
+    ("grade", "grade", "grade", "Grade, ordered g<vg<f<vf<xf<au<unc"),
+    ("price", _F, "price", "The estimate observed"),
+    ("observed_at", _T, "observed_at", "When it was fetched from Numista (UTC)"),
+)
 _ISSUERS = _cols(
     ("code", _S, "code", "Issuer code, an opaque slug"),
     ("name", _S, "name", "Issuer name, translated by lang"),
@@ -416,6 +424,7 @@ TABLES: Mapping[str, Table] = {
         Table("types", "GET /types/{id}: one row per type", _TYPES),
         Table("issues", "GET /types/{id}/issues: one row per issue", _ISSUES),
         Table("prices", "GET .../issues/{id}/prices: one row per type, issue and grade", _PRICES, "prices"),
+        Table("price_history", "The local price history: one row per observation", _PRICE_HISTORY),
         Table("issuers", "GET /issuers: one row per issuer", _ISSUERS),
         Table("mints", "GET /mints, /mints/{id}: one row per mint", _MINTS),
         Table("catalogues", "GET /catalogues: one row per catalogue", _CATALOGUES),

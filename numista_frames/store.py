@@ -18,6 +18,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import schema
+
 __all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key", "to_table"]
 
 logger = logging.getLogger(__name__)
@@ -215,6 +217,7 @@ class PriceSnapshots:
         if missing:
             raise ValueError(f"price observations lack column(s) {missing}")
         frame = observations.loc[:, list(self.COLUMNS)].reset_index(drop=True)
+        frame = frame.astype(schema.dtypes("price_history"))  # one Arrow schema for every file
         month = frame["observed_at"].dt.strftime("%Y-%m")
         bucket = frame["type_id"].astype("int64") % self.BUCKETS
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -226,6 +229,20 @@ class PriceSnapshots:
             written.append(path)
         return written
 
-    def files(self) -> list[Path]:
-        """Every part file of the dataset."""
-        return sorted(self.root.rglob("part-*.parquet")) if self.root.is_dir() else []
+    def files(self, *, type_ids: Iterable[int] | None = None, since: datetime | None = None,
+              until: datetime | None = None) -> list[Path]:
+        """The part files that can hold these types and times (partition pruning).
+
+        Only the folders of the wanted months and type buckets are listed, so a query for one
+        type never touches the files of the others.
+        """
+        if not self.root.is_dir():
+            return []
+        low = None if since is None else f"observed_month={since:%Y-%m}"
+        high = None if until is None else f"observed_month={until:%Y-%m}"
+        months = [d for d in sorted(self.root.glob("observed_month=*"))
+                  if (low is None or d.name >= low) and (high is None or d.name <= high)]
+        if type_ids is None:
+            return [f for m in months for f in sorted(m.glob("type_bucket=*/part-*.parquet"))]
+        buckets = sorted({f"type_bucket={int(t) % self.BUCKETS:02d}" for t in type_ids})
+        return [f for m in months for b in buckets for f in sorted((m / b).glob("part-*.parquet"))]

@@ -2,6 +2,7 @@
 
 from numista_frames.testing.catalogue import SampleCatalogue, load_sample_catalogue
 from numista_frames.testing.faults import FAULT_KINDS
+from numista_frames.testing.history import sample_price_history
 from numista_frames.testing.server import (
     DEFAULT_API_KEY,
     DEFAULT_USER_ID,
@@ -20,5 +21,6 @@ __all__ = [
     "LoggedRequest",
     "SampleCatalogue",
     "load_sample_catalogue",
+    "sample_price_history",
     "serve_forever",
 ]

@@ -55,6 +55,11 @@ def check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 class _Scripted:
     kind: str
     path: str | None
+    method: str | None = None
+
+    def matches(self, method: str, path: str) -> bool:
+        return ((self.path is None or self.path in path)
+                and (self.method is None or self.method == method.upper()))
 
 
 class FaultPlan:
@@ -67,7 +72,8 @@ class FaultPlan:
         self._rng = random.Random(0)
         self._lock = threading.Lock()
 
-    def inject(self, kinds: Sequence[str], path: str | None = None) -> None:
+    def inject(self, kinds: Sequence[str], path: str | None = None,
+               method: str | None = None) -> None:
         """Queue faults, each consumed by the next request whose path contains ``path``.
 
         Parameters
@@ -76,13 +82,16 @@ class FaultPlan:
             Kinds from :data:`FAULT_KINDS`, in the order they strike.
         path : str, optional
             A substring the request path (relative to ``/v3``) must contain.
+        method : str, optional
+            Only requests of this HTTP method.
 
         Raises
         ------
         ValueError
             For an unknown kind.
         """
-        entries = [_Scripted(kind, path) for kind in check_kinds(kinds)]
+        wanted = None if method is None else method.upper()
+        entries = [_Scripted(kind, path, wanted) for kind in check_kinds(kinds)]
         with self._lock:
             self._script.extend(entries)
 
@@ -117,13 +126,15 @@ class FaultPlan:
             self._script.clear()
             self._rate = 0.0
 
-    def draw(self, path: str) -> str | None:
+    def draw(self, path: str, method: str = "GET") -> str | None:
         """The fault for a request arriving now, or None.
 
         Parameters
         ----------
         path : str
             The request path relative to the base.
+        method : str
+            Its HTTP method.
 
         Returns
         -------
@@ -132,7 +143,7 @@ class FaultPlan:
         """
         with self._lock:
             for index, entry in enumerate(self._script):
-                if entry.path is None or entry.path in path:
+                if entry.matches(method, path):
                     del self._script[index]
                     return entry.kind
             if self._rate and self._rng.random() < self._rate:

@@ -221,7 +221,7 @@ class FakeNumista:
     def token_ttl(self, value: int) -> None:
         self._tokens.ttl = value
 
-    def inject(self, *kinds: str, path: str | None = None) -> None:
+    def inject(self, *kinds: str, path: str | None = None, method: str | None = None) -> None:
         """Script faults: each kind strikes the next matching request, in arrival order.
 
         Parameters
@@ -231,13 +231,15 @@ class FakeNumista:
             "malformed".
         path : str, optional
             Only requests whose path (relative to ``/v3``) contains this substring.
+        method : str, optional
+            Only requests of this HTTP method (e.g. "POST").
 
         Raises
         ------
         ValueError
             For an unknown kind.
         """
-        self._pipeline.faults.inject(kinds, path)
+        self._pipeline.faults.inject(kinds, path, method)
 
     def set_fault_rate(self, rate: float, kinds: Iterable[str] = ("500",), seed: int = 0) -> None:
         """Make unscripted requests fail at random with probability ``rate``.

@@ -192,7 +192,7 @@ class Pipeline:
     def _admitted(self, incoming: Incoming, services: Services) -> Outcome:
         if self.latency > 0:
             time.sleep(self.latency)
-        fault = self.faults.draw(incoming.path)
+        fault = self.faults.draw(incoming.path, incoming.method)
         if fault == "drop":
             return Outcome(None, fault)
         if fault in ANSWERED_FAULTS:

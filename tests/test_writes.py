@@ -1,0 +1,79 @@
+"""Bulk adds that never duplicate, even after faults; updates and deletes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import numista_frames as nf
+from numista_frames.testing import FakeNumista, load_sample_catalogue
+from numista_frames.writes import KEY_PREFIX
+
+
+def _new_items(n: int) -> pd.DataFrame:
+    cat = load_sample_catalogue()
+    ids = [t for t in cat.type_ids if cat.get_issues(t)][:n]
+    return pd.DataFrame({
+        "type_id": ids,
+        "issue_id": [cat.get_issues(t)[0]["id"] for t in ids],
+        "grade": ["vf"] * n,
+        "quantity": [1] * n,
+        "price_value": [12.5] * n,
+        "price_currency": ["EUR"] * n,
+    })
+
+
+def test_add_collected_items__adds_and_a_rerun_adds_nothing(configured: FakeNumista) -> None:
+    before = len(configured.stored_items(1))
+    frame = _new_items(4)
+    result = nf.add_collected_items(frame, progress=False)
+    assert result["status"].tolist() == ["created"] * 4
+    assert result["internal_id"].str.startswith(KEY_PREFIX).all()
+    assert len(configured.stored_items(1)) == before + 4
+    again = nf.add_collected_items(frame, progress=False)
+    assert again["status"].tolist() == ["exists"] * 4
+    assert again["item_id"].tolist() == result["item_id"].tolist()
+    assert len(configured.stored_items(1)) == before + 4
+
+
+def test_add_collected_items__identical_rows_are_distinct_items(configured: FakeNumista) -> None:
+    frame = pd.concat([_new_items(1)] * 2, ignore_index=True)
+    result = nf.add_collected_items(frame, progress=False)
+    assert result["status"].tolist() == ["created", "created"]
+    assert result["internal_id"].nunique() == 2
+
+
+def test_add_collected_items__dropped_connection_after_storing_is_no_duplicate(
+        configured: FakeNumista) -> None:
+    before = len(configured.stored_items(1))
+    frame = _new_items(5)
+    configured.inject("drop_after", "500", path="/collected_items", method="POST")
+    result = nf.add_collected_items(frame, progress=False)
+    stored = configured.stored_items(1)
+    statuses = result["status"].tolist()
+    # the dropped POST had stored its item: found on the re-read, so "created"
+    assert statuses.count("created") == 4 and statuses.count("failed") == 1
+    assert len(stored) == before + 4
+    rerun = nf.add_collected_items(frame, progress=False)
+    assert sorted(rerun["status"].tolist()) == ["created"] + ["exists"] * 4
+    keys = [i.get("internal_id") for i in configured.stored_items(1) if i.get("internal_id")]
+    assert len(keys) == len(set(keys)) and len(configured.stored_items(1)) == before + 5
+
+
+def test_add_collected_items__bad_rows_spend_nothing(configured: FakeNumista) -> None:
+    for bad in (pd.DataFrame({"issue_id": [3]}), pd.DataFrame({"type_id": [3], "grade": ["mint"]}),
+                pd.DataFrame({"type_id": [3], "colour": ["red"]})):
+        with pytest.raises((ValueError, TypeError)):
+            nf.add_collected_items(bad)
+    assert configured.request_count() == 0
+
+
+def test_update_and_delete(configured: FakeNumista) -> None:
+    result = nf.add_collected_items(_new_items(1), progress=False)
+    item = int(result["item_id"].iloc[0])
+    changed = nf.update_collected_item(item, grade="xf", price=None)
+    assert changed["grade"] == "xf" and "price" not in changed
+    nf.delete_collected_item(item)
+    assert item not in {i["id"] for i in configured.stored_items(1)}
+    with pytest.raises(nf.NotFoundError):
+        nf.delete_collected_item(item)
