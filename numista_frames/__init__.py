@@ -5,6 +5,17 @@ any data or chart made from it.
 """
 
 from . import aio
+from .accessor import NumistaAccessor
+from .analysis import (
+    CollectionStats,
+    CollectionValue,
+    collection_completion,
+    collection_stats,
+    collection_value,
+    price_changes,
+    price_summary,
+    rarity,
+)
 from .api import issue_parts_df, issues_df, prices_df, quota, search_df, type_parts_df, types_df
 from .api_lists import (
     catalogues_df,
@@ -36,12 +47,16 @@ from .export import read_parquet, to_parquet
 from .history import export_price_history, import_price_history, price_history_df
 from .images import image_search_df
 from .ledger import QuotaStatus
+from .plotting import plot_collection, plot_price_history, plot_prices, plot_value
 from .writes import add_collected_items, delete_collected_item, update_collected_item
 
 __version__ = "0.1.0"
 
 __all__ = [
     "APIError",
+    "CollectionStats",
+    "CollectionValue",
+    "NumistaAccessor",
     "AuthenticationError",
     "BadRequestError",
     "Client",
@@ -62,7 +77,10 @@ __all__ = [
     "cache_info",
     "catalogues_df",
     "clear_cache",
+    "collection_completion",
     "collection_df",
+    "collection_stats",
+    "collection_value",
     "collections_df",
     "configure",
     "delete_collected_item",
@@ -74,10 +92,17 @@ __all__ = [
     "issuers_df",
     "issues_df",
     "mints_df",
+    "plot_collection",
+    "plot_price_history",
+    "plot_prices",
+    "plot_value",
+    "price_changes",
     "price_history_df",
+    "price_summary",
     "prices_df",
     "publications_df",
     "quota",
+    "rarity",
     "read_parquet",
     "reset_configuration",
     "search_df",

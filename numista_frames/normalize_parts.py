@@ -48,13 +48,16 @@ def as_int(value: Any) -> int | None:
 
     Examples
     --------
-    >>> [as_int(v) for v in (10, "10", 8.0, 8.5, "L106610", True, None)]
-    [10, 10, 8, None, None, None, None]
+    >>> [as_int(v) for v in (10, "10", 8.0, 8.5, "L106610", True, None, np.int64(7))]
+    [10, 10, 8, None, None, None, None, 7]
     """
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool | np.bool_) or value is None or value is pd.NA:
         return None
-    if isinstance(value, int):
-        return value if _INT_MIN <= value <= _INT_MAX else None
+    if isinstance(value, int | np.integer):
+        number = int(value)
+        return number if _INT_MIN <= number <= _INT_MAX else None
+    if isinstance(value, np.floating):
+        value = float(value)
     if isinstance(value, float):
         return as_int(int(value)) if value.is_integer() else None
     if isinstance(value, str) and _INT_TEXT.fullmatch(value):

@@ -62,3 +62,21 @@ def test_all__every_public_name_exists_and_nothing_public_is_missing() -> None:
     public = {n for n in vars(nf) if not n.startswith("_") and not isinstance(getattr(nf, n), type(nf))}
     assert public <= set(nf.__all__), f"public but not in __all__: {public - set(nf.__all__)}"
     assert len(set(nf.__all__)) == len(nf.__all__), "duplicates in __all__"
+
+
+#: Pure modules: no I/O, so none of these may import anything that does.
+PURE = {"normalize.py", "normalize_parts.py", "schema.py", "analysis.py", "analysis_value.py",
+        "plotting.py", "validate.py", "endpoints.py", "oauth.py"}
+IO_MODULES = {"client", "client_user", "session", "store", "api", "api_lists", "jobs", "ledger",
+              "caches", "history", "writes", "images", "batch", "prices", "cli", "aio", "export"}
+
+
+@pytest.mark.parametrize("name", sorted(PURE))
+def test_layers__pure_modules_import_nothing_that_does_io(name: str) -> None:
+    used = _imports(PACKAGE / name)
+    local = {n.lstrip(".").split(".")[0] for n in used if n.startswith(".")}
+    local |= {n.split(".")[1] for n in used if n.startswith("numista_frames.")}
+    assert not local & IO_MODULES, f"{name} imports {local & IO_MODULES}"
+    io_libraries = {n for n in used if n.split(".")[0] in HTTP_LIBRARIES | {"sqlite3", "os"}
+                    or n in {"pyarrow.parquet", "pyarrow.dataset"}}
+    assert not io_libraries, f"{name} imports {io_libraries}"

@@ -70,6 +70,8 @@ def sample_price_history(*, types: int = SAMPLE_HISTORY_TYPES, months: int = 36,
                 rows.extend(_walk(rng, type_id, int(issue["id"]), current, dates))
     frame = pd.DataFrame(rows, columns=["type_id", "issue_id", "currency", "grade", "price",
                                         "observed_at"])
+    frame = frame.sort_values(["type_id", "issue_id", "observed_at"], kind="stable")
+    frame = frame.reset_index(drop=True)
     frame.attrs.update(synthetic=True, source="SYNTHETIC sample data (not Numista prices)")
     return frame
 
