@@ -54,14 +54,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "APIError",
-    "CollectionStats",
-    "CollectionValue",
-    "NumistaAccessor",
     "AuthenticationError",
     "BadRequestError",
     "Client",
+    "CollectionStats",
+    "CollectionValue",
     "ConfigurationError",
     "NotFoundError",
+    "NumistaAccessor",
     "NumistaError",
     "OfflineError",
     "PartialResultWarning",
