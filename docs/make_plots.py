@@ -1,7 +1,7 @@
 """Draw the four example charts of docs/img/ from the sample catalogue (offline, no key needed).
 
-Run ``python docs/make_plots.py``; the PNGs are rewritten in place. The price history is
-synthetic (the sample catalogue has no past prices): a monthly random walk over three years.
+Run ``python docs/make_plots.py``; the PNGs are rewritten in place. The price history is the
+sample's SYNTHETIC one (``numista_frames.testing.sample_price_history``): Numista keeps none.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -22,7 +21,6 @@ from numista_frames.analysis import collection_stats, collection_value
 from numista_frames.normalize import (
     PriceRecord,
     normalize_collected_items,
-    normalize_issues,
     normalize_price_history,
     normalize_prices,
 )
@@ -32,12 +30,11 @@ from numista_frames.plotting import (
     plot_prices,
     plot_value,
 )
-from numista_frames.testing import load_sample_catalogue
+from numista_frames.testing import load_sample_catalogue, sample_price_history
 from numista_frames.testing.collection import UserStore
 
 OUT = Path(__file__).resolve().parent / "img"
 PRICES_TYPE = 1031  # 1 Cent "Lincoln Wheat Ears Cent": many issues over fifty years
-HISTORY_TYPE = 13918  # 100 Deutsche Mark (Clara Schumann)
 USER_ID = 1
 FETCHED_AT = "2026-01-15T12:00:00Z"
 DPI = 150
@@ -51,23 +48,12 @@ def prices_frame(type_ids: list[int]) -> pd.DataFrame:
     return normalize_prices(records, fetched_at=FETCHED_AT)
 
 
-def synthetic_history(type_id: int, *, months: int = 36, seed: int = 4) -> pd.DataFrame:
-    """Monthly observations of one issue of ``type_id``: today's prices, walked back in time."""
-    cat = load_sample_catalogue()
-    issues = normalize_issues({type_id: cat.get_issues(type_id)})
-    issue_id = int(issues["issue_id"].iloc[0])
-    today = {p["grade"]: p["price"] for p in cat.get_prices(type_id, issue_id)["prices"]}
-    rng = np.random.default_rng(seed)
-    dates = pd.date_range(end="2026-01-01", periods=months, freq="MS", tz="UTC")
-    # One market trend shared by all grades, plus a little noise per grade.
-    trend = np.cumsum(rng.normal(0.004, 0.02, months))
-    trend -= trend[-1]
-    records = [
-        {"type_id": type_id, "issue_id": issue_id, "currency": "EUR", "grade": grade,
-         "price": round(price * float(np.exp(trend[i] + rng.normal(0, 0.01))), 2), "observed_at": when}
-        for grade, price in today.items() for i, when in enumerate(dates)
-    ]
-    return normalize_price_history(records)
+def synthetic_history() -> pd.DataFrame:
+    """The last year of the sample's SYNTHETIC price history, for its first type and issue."""
+    history = normalize_price_history(sample_price_history().to_dict("records"))
+    first = history.iloc[0]
+    one = history[(history["type_id"] == first["type_id"]) & (history["issue_id"] == first["issue_id"])]
+    return one[one["observed_at"] >= one["observed_at"].max() - pd.DateOffset(years=1)]
 
 
 def collection_items() -> pd.DataFrame:
@@ -91,7 +77,7 @@ def main() -> int:
     value = collection_value(items, prices_frame(typed))
     written = [
         save(plot_prices(prices_frame([PRICES_TYPE]), type_id=PRICES_TYPE), "plot_prices.png"),
-        save(_history_with_note(synthetic_history(HISTORY_TYPE)), "plot_price_history.png"),
+        save(_history_with_note(synthetic_history()), "plot_price_history.png"),
         save(plot_collection(collection_stats(items), by="issuer"), "plot_collection.png"),
         save(plot_value(value, by="issuer"), "plot_value.png"),
     ]
@@ -102,7 +88,7 @@ def main() -> int:
 
 def _history_with_note(history: pd.DataFrame) -> Axes:
     ax = plot_price_history(history)
-    ax.set_title(ax.get_title() + "\nsynthetic data: a monthly random walk, not Numista's history",
+    ax.set_title(ax.get_title() + "\nSYNTHETIC sample history (numista_frames.testing), not real prices",
                  fontsize=12)
     return ax
 
