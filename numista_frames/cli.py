@@ -5,19 +5,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from .client import Client
-from .config import configured, get_settings
 from .exceptions import NumistaError
 
 __all__ = ["main"]
 
-#: The demo's fake API listens here when it can, so a second run finds its answers cached.
-DEMO_PORT = 47651
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="run the whole pipeline on the bundled sample (no key, "
                                        "no network)")
-    demo.add_argument("--out", type=Path, default=None, help="folder for the demo's files")
+    demo.add_argument("--out", type=Path, default=Path("numista-demo"),
+                      help="folder for the demo's files (default: ./numista-demo)")
     demo.set_defaults(func=_demo)
 
     serve = sub.add_parser("serve-fake", help="serve the fake Numista API until interrupted")
@@ -85,47 +82,10 @@ def _quota(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    import pandas as pd
+    from .demo import run_demo
 
-    from . import api
-    from .export import to_parquet
-    from .testing import FakeNumista
-
-    cache_dir = get_settings().cache_dir / "demo"
-    # The fake runs on loopback: no rate ceiling needed (the concurrency cap still holds).
-    with _start_fake(FakeNumista) as fake, configured(
-            api_url=fake.url, api_key=fake.api_key, cache_dir=cache_dir, offline=False,
-            requests_per_second=None):
-        print(f"numista-frames demo: a fake Numista API serving the SYNTHETIC sample catalogue "
-              f"at {fake.url}\n")
-        started = time.perf_counter()
-        dollars = api.search_df("dollar", progress=False)
-        print(f'Search "dollar": {len(dollars)} types (first 10)\n')
-        with pd.option_context("display.width", 120, "display.max_colwidth", 50):
-            print(dollars[["id", "title", "issuer_name", "min_year", "max_year"]].head(10)
-                  .to_string(index=False))
-        top = dollars["id"].head(3).tolist()
-        issues = api.issues_df(top, progress=False)
-        prices = api.prices_df(top, progress=False)
-        print(f"\nIssues of N# {', '.join(map(str, top))}: {len(issues)}; price estimates: "
-              f"{len(prices)} (issue x grade, {prices['currency'].iloc[0]})")
-        spent = sum(f.attrs["requests_spent"] for f in (dollars, issues, prices))
-        print(f"\nSource: Numista (N# = type id). {time.perf_counter() - started:.2f} s; "
-              f"{spent} request(s) sent to the API; caches in {cache_dir}.")
-        if spent == 0:
-            print("Caches answered everything: this run spent no requests.")
-        if args.out is not None:
-            for name, frame in (("dollar", dollars), ("prices", prices)):
-                print(f"Wrote {to_parquet(frame, args.out / f'{name}.parquet')}")
+    run_demo(args.out)
     return 0
-
-
-def _start_fake(factory: Any) -> Any:
-    """The demo's fake, started on its usual port (so caches carry over), else on any free port."""
-    try:
-        return factory(port=DEMO_PORT).start()
-    except OSError:
-        return factory().start()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 import requests
@@ -18,17 +19,24 @@ from numista_frames import cli
 
 def test_demo__runs_twice_second_time_from_cache(cache_dir: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["demo", "--out", str(tmp_path / "out")]) == 0
+    out = tmp_path / "out"
+    assert cli.main(["demo", "--out", str(out)]) == 0
     first = capsys.readouterr().out
-    assert 'Search "dollar":' in first and "Source: Numista" in first
-    assert "0 request(s) sent" not in first
-    dollars = pd.read_parquet(tmp_path / "out" / "dollar.parquet")
+    assert 'search_df("dollar")' in first and "Source: Numista" in first
+    assert "value known for" in first and "completion" in first
+    assert "This run spent 0 request(s)" not in first
+    dollars = pd.read_parquet(out / "dollar.parquet")
     assert len(dollars) > 50 and dollars.attrs["attribution"].startswith("Source: Numista")
-    assert len(pd.read_parquet(tmp_path / "out" / "prices.parquet")) > 0
-    assert cli.main(["demo"]) == 0
+    assert len(pd.read_parquet(out / "prices.parquet")) > 0
+    stats = pd.read_csv(out / "collection_stats.csv")
+    assert {"dimension", "key", "pieces"} <= set(stats.columns)
+    for png in ("price_history.png", "collection.png"):
+        image = plt.imread(out / png)
+        assert image.shape[0] > 400 and image.std() > 0.01
+    assert cli.main(["demo", "--out", str(out)]) == 0
     second = capsys.readouterr().out
-    assert "0 request(s) sent to the API" in second
-    assert "this run spent no requests" in second
+    assert "This run spent 0 request(s)" in second
+    assert "Caches answered everything" in second
 
 
 def test_serve_fake__prints_its_url_and_serves_until_interrupted(tmp_path: Path) -> None:
