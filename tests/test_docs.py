@@ -1,14 +1,64 @@
-"""The docs stay true: the generated schema page is current."""
+"""The docs stay true: the schema page is current, every public name is documented, and every
+Python snippet in the docs runs against the fake API."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+import numista_frames as nf
+from numista_frames.testing import FakeNumista
 
 from .conftest import REPO
+
+DOCS = sorted((REPO / "docs").glob("*.md")) + [REPO / "README.md"]
+#: ```python blocks run; ```python no-run blocks (real keys, your own files) are only shown.
+_BLOCK = re.compile(r"^```python( no-run)?\n(.*?)^```", re.S | re.M)
+
+
+def _snippets(page: Path) -> list[str]:
+    return [code for skip, code in _BLOCK.findall(page.read_text(encoding="utf-8")) if not skip]
 
 
 def test_schemas_page__is_current() -> None:
     result = subprocess.run([sys.executable, str(REPO / "docs" / "make_schema_docs.py"), "--check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_docs__every_public_name_is_documented() -> None:
+    text = "\n".join(page.read_text(encoding="utf-8") for page in DOCS)
+    undocumented = [name for name in nf.__all__ if not name.startswith("__")
+                    and f"`{name}" not in text and f"nf.{name}" not in text]
+    assert undocumented == []
+
+
+@pytest.fixture
+def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+    plt.close("all")
+
+
+@pytest.mark.parametrize("page", [p for p in DOCS if _snippets(p)], ids=lambda p: p.name)
+def test_docs__python_snippets_run_against_the_fake(page: Path, _isolated_cwd: Path,
+                                                    cache_dir: Path) -> None:
+    with FakeNumista() as api:
+        nf.configure(api_url=api.url, api_key=api.api_key, cache_dir=cache_dir,
+                     requests_per_second=None)
+        namespace: dict[str, object] = {"__name__": "docs", "tmp_path": _isolated_cwd}
+        for number, code in enumerate(_snippets(page), 1):
+            try:
+                exec(compile(code, f"{page.name}[{number}]", "exec"), namespace)
+            except Exception as exc:  # pragma: no cover - the message names the snippet
+                pytest.fail(f"{page.name}, snippet {number} failed: {type(exc).__name__}: {exc}")
