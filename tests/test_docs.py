@@ -21,7 +21,7 @@ from numista_frames.testing import FakeNumista
 
 from .conftest import REPO
 
-DOCS = sorted((REPO / "docs").glob("*.md")) + [REPO / "README.md"]
+DOCS = [*sorted((REPO / "docs").glob("*.md")), REPO / "README.md"]
 #: ```python blocks run; ```python no-run blocks (real keys, your own files) are only shown.
 _BLOCK = re.compile(r"^```python( no-run)?\n(.*?)^```", re.S | re.M)
 
@@ -44,19 +44,19 @@ def test_docs__every_public_name_is_documented() -> None:
 
 
 @pytest.fixture
-def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(tmp_path)
     yield tmp_path
     plt.close("all")
 
 
 @pytest.mark.parametrize("page", [p for p in DOCS if _snippets(p)], ids=lambda p: p.name)
-def test_docs__python_snippets_run_against_the_fake(page: Path, _isolated_cwd: Path,
+def test_docs__python_snippets_run_against_the_fake(page: Path, isolated_cwd: Path,
                                                     cache_dir: Path) -> None:
     with FakeNumista() as api:
         nf.configure(api_url=api.url, api_key=api.api_key, cache_dir=cache_dir,
                      requests_per_second=None)
-        namespace: dict[str, object] = {"__name__": "docs", "tmp_path": _isolated_cwd}
+        namespace: dict[str, object] = {"__name__": "docs", "tmp_path": isolated_cwd}
         for number, code in enumerate(_snippets(page), 1):
             try:
                 exec(compile(code, f"{page.name}[{number}]", "exec"), namespace)
