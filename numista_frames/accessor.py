@@ -30,7 +30,8 @@ __all__ = ["NumistaAccessor"]
 
 #: What each kind of frame must hold, and which loader gives it.
 _NEEDS = {
-    "items": (("id", "type_id", "issue_id", "quantity", "grade"), "nf.collection_df()"),
+    "items": (("id", "type_id", "issue_id", "quantity", "grade", "price_value", "price_currency",
+               "category", "issuer_name", "gregorian_year"), "nf.collection_df()"),
     "prices": (("type_id", "issue_id", "grade", "price", "currency"), "nf.prices_df()"),
     "issues": (("type_id", "issue_id", "mintage"), "nf.issues_df()"),
     "history": (("type_id", "issue_id", "currency", "grade", "price", "observed_at"),
@@ -95,6 +96,9 @@ class NumistaAccessor:
         >>> prices.nf.by_grade()                                          # doctest: +SKIP
         """
         frame = self._need("prices", "by_grade")
+        if frame["currency"].nunique() > 1:
+            raise ValueError("these prices are in several currencies; select one first "
+                             "(prices[prices['currency'] == 'EUR'])")
         wide = frame.pivot_table(index=["type_id", "issue_id"], columns="grade", values="price",
                                  observed=False, dropna=False, aggfunc="last").dropna(how="all")
         labels = [c for c in ("year", "mint_letter", "currency") if c in frame.columns]

@@ -185,7 +185,9 @@ def _decades(frame: pd.DataFrame) -> pd.Series:
     year = frame["gregorian_year"]
     if "min_year" in frame.columns:
         year = year.fillna(frame["min_year"])
-    return (year // 10 * 10).astype("Int64")
+    # Towards zero, so that 449 BC (-449) is in the 440s BC (-440), as AD years are.
+    magnitude = year.abs() // 10 * 10
+    return magnitude.mask((year < 0).fillna(False), -magnitude).astype("Int64")
 
 
 def _by_type_fields(frame: pd.DataFrame, types: pd.DataFrame | None) -> dict[str, pd.DataFrame | None]:
@@ -368,6 +370,8 @@ def _changes(window: pd.DataFrame) -> pd.DataFrame:
     out = ordered.groupby(_HISTORY_KEYS, observed=True, sort=True).agg(
         start_date=("observed_at", "first"), start_price=("price", "first"),
         end_date=("observed_at", "last"), end_price=("price", "last")).reset_index()
-    out["change"] = out["end_price"] - out["start_price"]
+    # One observation in the window says nothing about change: NA, not 0.
+    seen_twice = out["end_date"] > out["start_date"]
+    out["change"] = (out["end_price"] - out["start_price"]).where(seen_twice)
     out["change_pct"] = (out["change"] / out["start_price"] * 100).where(out["start_price"] != 0)
     return out[list(_CHANGES)].astype(_CHANGES).reset_index(drop=True)

@@ -186,12 +186,14 @@ def collection_value(items: pd.DataFrame, prices: pd.DataFrame) -> CollectionVal
     missing, a fallback is used and flagged in ``value_source``:
 
     * ``"exact"``: the item's issue has a price at the item's grade;
-    * ``"nearest_grade"``: the same issue priced at the nearest grade *below* the item's grade
-      (conservative), else the nearest above. An item without a grade is valued at the lowest
-      priced grade of its issue: an unknown grade is read as the worst one;
-    * ``"type_grade_median"``: the item has no issue, or its issue has no price: the median,
-      over the type's priced issues, at the item's grade (else the nearest grade, with the same
-      rule; lowest priced grade for an item without a grade);
+    * ``"nearest_grade"``: the same issue priced at the nearest grade *below* the item's grade;
+      an item without a grade is valued at the lowest priced grade of its issue (an unknown
+      grade is read as the worst one);
+    * ``"type_grade_median"``: else (no issue, an unpriced issue, or an issue priced only above
+      the item's grade) the median over the type's priced issues at the item's grade or the
+      nearest grade below;
+    * only then a *higher* grade: the issue's nearest (``"nearest_grade"``), else the type's
+      (``"type_grade_median"``) — the one case where a value may be optimistic;
     * ``"none"``: nothing usable; ``unit_value`` and ``value`` are NA.
 
     ``value = unit_value * quantity`` (a missing quantity counts as 1) and ``price_paid =
@@ -238,19 +240,29 @@ def collection_value(items: pd.DataFrame, prices: pd.DataFrame) -> CollectionVal
 
 
 def _valuations(frame: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    """``unit_value``, ``priced_grade`` and ``value_source`` for each row of ``frame``."""
+    """``unit_value``, ``priced_grade`` and ``value_source`` for each row of ``frame``.
+
+    Conservative order: the issue at the grade or the nearest grade below; else the type's
+    median at the grade or below; only then a higher grade (the issue's, then the type's).
+    """
     wanted = frame[["type_id", "issue_id", "grade"]].assign(_row=frame.index)
-    by_issue = _nearest_price(wanted, table, ["type_id", "issue_id"])
     medians = table.groupby(["type_id", "grade"], observed=True)["price"].median().reset_index()
-    rest = wanted[~wanted["_row"].isin(by_issue.index)]
-    by_type = _nearest_price(rest, medians, ["type_id"]).reindex(frame.index)
-    by_issue = by_issue.reindex(frame.index)
-    source = np.select(
-        [by_issue["exact"].eq(True), by_issue["price"].notna(), by_type["price"].notna()],
-        list(VALUE_SOURCES[:3]), VALUE_SOURCES[3])
+    steps = [(table, ["type_id", "issue_id"], False, "issue"), (medians, ["type_id"], False, "type"),
+             (table, ["type_id", "issue_id"], True, "issue"), (medians, ["type_id"], True, "type")]
+    found: list[pd.DataFrame] = []
+    origin: list[str] = []
+    for source_table, keys, above, level in steps:
+        rest = wanted[~wanted["_row"].isin([r for part in found for r in part.index])]
+        found.append(_nearest_price(rest, source_table, keys, above=above))
+        origin.append(level)
+    best = pd.concat([part.assign(_level=level) for part, level in zip(found, origin, strict=True)])
+    best = best[~best.index.duplicated()].reindex(frame.index)
+    source = np.select([best["exact"].eq(True) & best["_level"].eq("issue"),
+                        best["_level"].eq("issue"), best["_level"].eq("type")],
+                       list(VALUE_SOURCES[:3]), VALUE_SOURCES[3])
     return pd.DataFrame({
-        "unit_value": by_issue["price"].fillna(by_type["price"]),
-        "priced_grade": by_issue["priced_grade"].fillna(by_type["priced_grade"]).astype(GRADE_DTYPE),
+        "unit_value": best["price"],
+        "priced_grade": best["priced_grade"].astype(GRADE_DTYPE),
         "value_source": pd.Categorical(source, dtype=VALUE_SOURCE_DTYPE),
     }, index=frame.index)
 

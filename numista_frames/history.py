@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +28,22 @@ def _store() -> PriceSnapshots:
     return PriceSnapshots(default_client().settings.cache_dir / "price_history")
 
 
-def _when(value: Any, name: str) -> datetime | None:
-    """A datetime in UTC from a date, a string or a Timestamp (naive means UTC)."""
+def _when(value: Any, name: str, *, end_of_day: bool = False) -> datetime | None:
+    """A datetime in UTC from a date, a string or a Timestamp (naive means UTC).
+
+    With ``end_of_day``, a bare date (``"2026-04-30"``, a ``datetime.date``) means the last
+    instant of that day, so that ``until`` includes its own day.
+    """
     if value is None:
         return None
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be a date or datetime; got {value!r}") from None
+    bare = (isinstance(value, date) and not isinstance(value, datetime)) or (
+        isinstance(value, str) and len(value.strip()) <= 10)
+    if end_of_day and bare:
+        stamp = stamp + pd.Timedelta(days=1) - pd.Timedelta(1, "us")
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
     return stamp.to_pydatetime()
 
@@ -59,7 +67,8 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
     grades : iterable of str, optional
         Only these grades (``g`` ... ``unc``).
     since, until : date, datetime or str, optional
-        Only observations in ``[since, until]`` (naive means UTC).
+        Only observations in ``[since, until]`` (naive means UTC; a bare date as ``until``
+        includes that whole day).
 
     Returns
     -------
@@ -80,13 +89,16 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
     issues = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
     cur = None if currency is None else v.check_currency(currency)
     wanted = None if grades is None else [v.check_grade(g) for g in grades]
-    low, high = _when(since, "since"), _when(until, "until")
+    low, high = _when(since, "since"), _when(until, "until", end_of_day=True)
     files = _store().files(type_ids=ids, since=low, until=high)
     if not files:
         return _empty()
     table = ds.dataset([str(f) for f in files], format="parquet").to_table(
         filter=_filter(ids, issues, cur, low, high))
-    return _shape(table, wanted)
+    frame = _shape(table, wanted)
+    if any(PriceSnapshots.is_synthetic(f) for f in files):
+        frame.attrs.update(synthetic=True, source="Numista, with SYNTHETIC sample observations")
+    return frame
 
 
 def _filter(ids: list[int] | None, issues: list[int] | None, currency: str | None,
@@ -191,11 +203,12 @@ def import_price_history(source: str | os.PathLike[str] | pd.DataFrame) -> int:
     incoming = _read(source)
     if incoming.empty:
         return 0
-    existing = price_history_df(incoming["type_id"].unique().tolist(),
-                                since=incoming["observed_at"].min(),
-                                until=incoming["observed_at"].max())
+    first, last = incoming["observed_at"].min(), incoming["observed_at"].max()
+    existing = price_history_df(incoming["type_id"].unique().tolist(), since=first.floor("D"),
+                                until=last.floor("D") + pd.Timedelta(days=1) - pd.Timedelta(1, "us"))
     fresh = _new_rows(incoming, existing)
-    _store().append(fresh)
+    synthetic = bool(getattr(source, "attrs", {}).get("synthetic"))
+    _store().append(fresh, synthetic=synthetic)
     return len(fresh)
 
 
@@ -210,8 +223,23 @@ def _read(source: str | os.PathLike[str] | pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise ValueError(f"the price history to import lacks column(s) {missing}")
     frame = frame.loc[:, schema.columns("price_history")].copy()
+    frame["grade"] = frame["grade"].astype("string").str.strip().str.lower()
+    frame["currency"] = frame["currency"].astype("string").str.strip().str.upper()
     frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True)
+    _check_rows(frame)
     return collapse_same_day(frame.astype(schema.dtypes("price_history")))
+
+
+def _check_rows(frame: pd.DataFrame) -> None:
+    """Refuse rows that would be stored damaged: unknown grades or currencies, missing values."""
+    bad_grade = frame["grade"].notna() & ~frame["grade"].isin(v.GRADES)
+    bad_currency = ~frame["currency"].fillna("").str.fullmatch(r"[A-Z]{3}")
+    incomplete = frame[["type_id", "issue_id", "grade", "price", "observed_at"]].isna().any(axis=1)
+    problems = {"an unknown grade": bad_grade, "a currency that is not 3 letters": bad_currency,
+                "a missing id, grade, price or time": incomplete}
+    found = [f"{int(mask.sum())} row(s) with {what}" for what, mask in problems.items() if mask.any()]
+    if found:
+        raise ValueError(f"nothing imported: {'; '.join(found)} (grades: {', '.join(v.GRADES)})")
 
 
 def _new_rows(incoming: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:

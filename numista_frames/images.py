@@ -49,7 +49,11 @@ def _checked(path: Path) -> Path:
         raise ValueError(f"{path} is {size:,} bytes; pictures must be 1 byte to "
                          f"{MAX_IMAGE_BYTES // 2**20} MB")
     with path.open("rb") as handle:
-        v.image_mime(handle.read(16), 0)  # JPEG or PNG, by content, not by name
+        head = handle.read(16)
+    try:
+        v.image_mime(head, 0)  # JPEG or PNG, by content, not by name
+    except ValueError:
+        raise ValueError(f"{path} is neither a JPEG nor a PNG image (by its content)") from None
     return path
 
 

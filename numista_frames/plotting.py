@@ -138,14 +138,17 @@ def _new_axes(ax: Axes | None) -> Axes:
     return new
 
 
-def _caption(ax: Axes) -> None:
+SYNTHETIC_CAPTION = "SYNTHETIC sample data, not Numista prices"
+
+
+def _caption(ax: Axes, text: str = CAPTION) -> None:
     fig = ax.get_figure(root=True)
-    if fig is None or any(t.get_text() == CAPTION for t in fig.texts):
+    if fig is None or any(t.get_text() == text for t in fig.texts):
         return
-    fig.text(0.99, 0.01, CAPTION, ha="right", va="bottom", fontsize=8, color="0.4")
+    fig.text(0.99, 0.01, text, ha="right", va="bottom", fontsize=8, color="0.4")
 
 
-def _finish(ax: Axes, title: str, *, grid: str = "y") -> Axes:
+def _finish(ax: Axes, title: str, *, grid: str = "y", caption: str = CAPTION) -> Axes:
     ax.set_title(title, fontsize=12, loc="center")
     ax.spines[["top", "right"]].set_visible(False)
     ax.spines[["left", "bottom"]].set_color("0.6")
@@ -153,7 +156,7 @@ def _finish(ax: Axes, title: str, *, grid: str = "y") -> Axes:
     if grid:
         ax.grid(axis=grid, color="0.9", linewidth=0.8)  # type: ignore[arg-type]
     ax.set_axisbelow(True)
-    _caption(ax)
+    _caption(ax, caption)
     return ax
 
 
@@ -401,7 +404,9 @@ def plot_price_history(history: pd.DataFrame, *, type_id: int | None = None, iss
     ax.set_ylabel(f"Price ({currency})", fontsize=10)
     _thousands(ax.yaxis)
     _legend(ax, "Grade", reverse=True)  # best grade on top, as the lines usually are
-    return _finish(ax, title)
+    caption = (f"Source: Numista · {SYNTHETIC_CAPTION}" if history.attrs.get("synthetic")
+               else CAPTION)
+    return _finish(ax, title, caption=caption)
 
 
 # -- bars: plot_collection and plot_value ------------------------------------------------------
@@ -487,7 +492,8 @@ def _counts_from_items(items: pd.DataFrame, by: str) -> pd.Series[Any]:
     pieces = _pieces(items)
     if by == "decade":
         year = items["gregorian_year"].astype("Int64").fillna(items["min_year"].astype("Int64"))
-        return pieces.groupby((year // 10) * 10, dropna=True).sum()
+        decade = (year.abs() // 10 * 10).where(year >= 0, -(year.abs() // 10 * 10))  # towards 0
+        return pieces.groupby(decade, dropna=True).sum()
     if by == "grade":
         key = items["grade"].astype(GRADE_DTYPE).astype("object").fillna("ungraded")
         return pieces.groupby(key).sum()

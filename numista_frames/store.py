@@ -209,8 +209,20 @@ class PriceSnapshots:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def append(self, observations: pd.DataFrame) -> list[Path]:
-        """Add observations (columns :attr:`COLUMNS`); returns the files written."""
+    #: File-name mark of observations imported from a synthetic source (the sample history).
+    SYNTHETIC = "synthetic"
+
+    @classmethod
+    def is_synthetic(cls, path: Path) -> bool:
+        """Whether a part file holds synthetic observations (by its name: no file is opened)."""
+        return path.name.startswith(f"part-{cls.SYNTHETIC}-")
+
+    def append(self, observations: pd.DataFrame, *, synthetic: bool = False) -> list[Path]:
+        """Add observations (columns :attr:`COLUMNS`); returns the files written.
+
+        ``synthetic`` marks the files as holding invented observations (the sample history),
+        so that reads can say so.
+        """
         if observations.empty:
             return []
         missing = [c for c in self.COLUMNS if c not in observations.columns]
@@ -224,7 +236,8 @@ class PriceSnapshots:
         written = []
         for (m, b), part in frame.groupby([month, bucket], sort=True):
             folder = self.root / f"observed_month={m}" / f"type_bucket={b:02d}"
-            path = folder / f"part-{stamp}-{uuid.uuid4().hex[:12]}.parquet"
+            mark = f"{self.SYNTHETIC}-" if synthetic else ""
+            path = folder / f"part-{mark}{stamp}-{uuid.uuid4().hex[:12]}.parquet"
             atomic_write_table(to_table(part.reset_index(drop=True)), path)
             written.append(path)
         return written

@@ -11,7 +11,7 @@ timeout or a dropped connection:
    whose key is already there are skipped (status ``exists``).
 3. A POST is never retried blindly. When one fails in a way that leaves its fate unknown (a
    timeout, a dropped connection, a 5xx), the collection is read again once at the end, and
-   the row is ``created`` if its key is now there, else ``failed``.
+   the row is ``created`` if its key is now there, else ``unknown`` (rerun to settle it).
 
 So rerunning the same frame adds exactly the rows that are still missing.
 """
@@ -54,8 +54,11 @@ def _bodies(frame: pd.DataFrame) -> list[dict[str, Any]]:
     for record in frame.rename(columns=columns).to_dict("records"):
         body = {str(k): _plain(val) for k, val in record.items() if not _missing(val)}
         if "price_value" in body:
+            if "price_currency" not in body:
+                raise ValueError("a row has price_value without price_currency: say which "
+                                 "currency the price was paid in (currencies are never guessed)")
             body["price"] = {"value": body.pop("price_value"),
-                             "currency": body.pop("price_currency", "EUR")}
+                             "currency": body.pop("price_currency")}
         body.pop("price_currency", None)
         bodies.append(v.item_body(body, require_type=True))
     return bodies
@@ -67,7 +70,9 @@ def _missing(value: Any) -> bool:
 
 def _plain(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, list | dict | str):
-        return value.item()  # numpy scalars
+        value = value.item()  # numpy scalars
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # ids in a float column (a CSV with gaps reads that way)
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     return value
@@ -75,6 +80,10 @@ def _plain(value: Any) -> Any:
 
 def _with_keys(bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give each body a stable ``internal_id`` unless it has one (see the module docstring)."""
+    given = [str(b["internal_id"]) for b in bodies if b.get("internal_id")]
+    repeated = sorted({k for k in given if given.count(k) > 1})
+    if repeated:
+        raise ValueError(f"internal_id must be unique in the frame; repeated: {repeated[:5]}")
     seen: dict[str, int] = {}
     out = []
     for body in bodies:
@@ -115,8 +124,12 @@ def add_collected_items(items: pd.DataFrame, *, user_id: int | str | None = None
     Returns
     -------
     DataFrame
-        One row per input row (same index): ``internal_id``, ``status`` (``created``,
-        ``exists``: already there, skipped, or ``failed``), ``item_id``, ``error``.
+        One row per input row (same index): ``internal_id``, ``status``, ``item_id``, ``error``.
+        ``created``; ``exists`` (already there: skipped); ``failed`` (refused: not created);
+        ``unknown`` (the answer was lost and the item was not found on re-reading, but the
+        server may still be storing it: rerun the same frame to settle it — never add it by
+        hand). A row identical to one added by an earlier run is ``exists``: to add the same
+        coin again, give the rows distinct ``internal_id`` values.
 
     Raises
     ------
@@ -139,12 +152,13 @@ def add_collected_items(items: pd.DataFrame, *, user_id: int | str | None = None
     if unsure:
         _, present_now = _existing(client, uid)
         present.update(present_now)
-    return _report(items.index, bodies, present, result.results, dict(result.failures), todo)
+    return _report(items.index, bodies, present, result.results, dict(result.failures), todo,
+                   set(unsure))
 
 
 def _report(index: pd.Index, bodies: list[dict[str, Any]], present: dict[str, int],
             created: Mapping[int, Any], failed: Mapping[int, BaseException],
-            todo: list[int]) -> pd.DataFrame:
+            todo: list[int], unsure: set[int]) -> pd.DataFrame:
     rows: list[tuple[str, str, int | None, str | None]] = []
     for i, body in enumerate(bodies):
         key = body["internal_id"]
@@ -154,12 +168,16 @@ def _report(index: pd.Index, bodies: list[dict[str, Any]], present: dict[str, in
             rows.append((key, "exists", present[key], None))
         elif key in present:  # the POST's answer was lost, but the item is there
             rows.append((key, "created", present[key], None))
+        elif i in unsure:
+            rows.append((key, "unknown", None, f"may have been created ({failed[i]}); rerun "
+                         "add_collected_items with the same frame to settle it"))
         else:
             error = failed.get(i)
             rows.append((key, "failed", None, None if error is None else str(error)))
     return pd.DataFrame({
         "internal_id": pd.array([r[0] for r in rows], dtype="string"),
-        "status": pd.Categorical([r[1] for r in rows], categories=["created", "exists", "failed"]),
+        "status": pd.Categorical([r[1] for r in rows],
+                                 categories=["created", "exists", "failed", "unknown"]),
         "item_id": pd.array([r[2] for r in rows], dtype="Int64"),
         "error": pd.array([r[3] for r in rows], dtype="string"),
     }, index=index)

@@ -206,7 +206,7 @@ def value_items() -> pd.DataFrame:
     return frame("collected_items", [
         item(1, 10, 100, "vf", 2, price_value=2.0, price_currency="EUR"),   # exact 3.0
         item(2, 10, 100, "xf", 1, price_value=5.0, price_currency="USD"),   # nearest below: vf 3.0
-        item(3, 10, 101, "f", 1),                                            # nothing below: vf 5.0
+        item(3, 10, 101, "f", 1),                    # issue only above: the type's f median, 2.0
         item(4, 10, None, "vf", 1, price_value=10.0, price_currency="EUR"),  # median(3, 5) at vf
         item(5, 10, 102, "unc", 3),                                          # issue unpriced: unc 10.0
         item(6, 10, 100, None, 1),                                           # ungraded: lowest, f 2.0
@@ -219,18 +219,18 @@ def test_collection_value__each_fallback_is_flagged(
         value_items: pd.DataFrame, value_prices: pd.DataFrame) -> None:
     rows = an.collection_value(value_items, value_prices).items.set_index("id")
     assert rows["value_source"].astype(str).to_dict() == {
-        1: "exact", 2: "nearest_grade", 3: "nearest_grade", 4: "type_grade_median",
+        1: "exact", 2: "nearest_grade", 3: "type_grade_median", 4: "type_grade_median",
         5: "type_grade_median", 6: "nearest_grade", 7: "none", 8: "nearest_grade"}
-    assert rows["unit_value"].tolist()[:6] == [3.0, 3.0, 5.0, 4.0, 10.0, 2.0]
+    assert rows["unit_value"].tolist()[:6] == [3.0, 3.0, 2.0, 4.0, 10.0, 2.0]
     assert math.isnan(rows.loc[7, "unit_value"])
-    assert texts(rows["priced_grade"]) == ["vf", "vf", "vf", "vf", "unc", "f", None, "unc"]
+    assert texts(rows["priced_grade"]) == ["vf", "vf", "f", "vf", "unc", "f", None, "unc"]
 
 
 def test_collection_value__values_total_and_coverage(
         value_items: pd.DataFrame, value_prices: pd.DataFrame) -> None:
     value = an.collection_value(value_items, value_prices)
-    assert value.items["value"].fillna(-1).tolist() == [6.0, 3.0, 5.0, 4.0, 30.0, 2.0, -1, 50.0]
-    assert value.total == 100.0
+    assert value.items["value"].fillna(-1).tolist() == [6.0, 3.0, 2.0, 4.0, 30.0, 2.0, -1, 50.0]
+    assert value.total == 97.0
     assert value.currency == "EUR"
     assert (value.pieces, value.pieces_valued) == (12, 10)
     assert value.coverage == pytest.approx(10 / 12)
@@ -250,7 +250,7 @@ def test_collection_value__gain_only_where_the_currency_matches(
 def test_collection_value__summary_says_coverage_and_what_is_left_out(
         value_items: pd.DataFrame, value_prices: pd.DataFrame) -> None:
     assert an.collection_value(value_items, value_prices).summary() == (
-        "Estimated value 100.00 EUR; value known for 10 of 12 pieces (83%); "
+        "Estimated value 97.00 EUR; value known for 10 of 12 pieces (83%); "
         "gain -4.00 EUR on 3 pieces paid in EUR; 1 pieces paid in USD left out of the gain")
 
 
@@ -413,15 +413,19 @@ def price_history() -> pd.DataFrame:
 
 def _changes(changes: pd.DataFrame) -> dict[str, list[Any]]:
     keyed = changes.assign(grade=changes["grade"].astype(str))
-    return {f"{row.issue_id}/{row.grade}": [row.start_price, row.end_price, row.change,
-                                            round(row.change_pct, 4)]
+    def na(value: float) -> float | None:
+        return None if pd.isna(value) else round(value, 4)
+
+    return {f"{row.issue_id}/{row.grade}": [row.start_price, row.end_price, na(row.change),
+                                            na(row.change_pct)]
             for row in keyed.itertuples()}
 
 
 def test_price_changes__one_year(price_history: pd.DataFrame) -> None:
     changes = an.price_changes(price_history, period="1Y")
     # window [2024-03-01, 2025-03-01], both ends included; issue 11 was last seen in 2022
-    assert _changes(changes) == {"10/vf": [8.0, 12.0, 4.0, 50.0], "10/unc": [20.0, 20.0, 0.0, 0.0]}
+    # unc was seen once in the window: its change is unknown (NA), not 0
+    assert _changes(changes) == {"10/vf": [8.0, 12.0, 4.0, 50.0], "10/unc": [20.0, 20.0, None, None]}
     vf = changes[changes["grade"] == "vf"].iloc[0]
     assert (vf["start_date"], vf["end_date"]) == (pd.Timestamp("2024-03-01", tz="UTC"),
                                                   pd.Timestamp("2025-03-01", tz="UTC"))
@@ -429,14 +433,14 @@ def test_price_changes__one_year(price_history: pd.DataFrame) -> None:
 
 def test_price_changes__six_months(price_history: pd.DataFrame) -> None:
     changes = an.price_changes(price_history, period="6M")
-    assert _changes(changes) == {"10/vf": [9.0, 12.0, 3.0, 33.3333], "10/unc": [20.0, 20.0, 0.0, 0.0]}
+    assert _changes(changes) == {"10/vf": [9.0, 12.0, 3.0, 33.3333], "10/unc": [20.0, 20.0, None, None]}
 
 
 def test_price_changes__explicit_end_and_days(price_history: pd.DataFrame) -> None:
     assert _changes(an.price_changes(price_history, period="6M", end="2024-09-01")) == {
         "10/vf": [8.0, 9.0, 1.0, 12.5]}
     assert _changes(an.price_changes(price_history, period="90D")) == {
-        "10/vf": [12.0, 12.0, 0.0, 0.0], "10/unc": [20.0, 20.0, 0.0, 0.0]}
+        "10/vf": [12.0, 12.0, None, None], "10/unc": [20.0, 20.0, None, None]}
     assert _changes(an.price_changes(price_history, period=pd.Timedelta(days=200),
                                      end=pd.Timestamp("2022-06-01"))) == {"11/vf": [7.0, 9.0, 2.0, 28.5714]}
 
@@ -556,3 +560,11 @@ def test_analysis__sample_collection_invariants(sample: dict[str, pd.DataFrame])
     assert (ladder["ladder"] >= 0).all() and len(ladder) == len(sample["prices"])
     view = an.rarity(sample["issues"], sample["prices"])
     assert view["mintage"].notna().all() and view["rank"].min() == 1
+
+
+def test_collection_stats__bc_years_fall_in_their_decade() -> None:
+    items = frame("collected_items", [item(1, 1, None, "f", gregorian_year=-449),
+                                      item(2, 2, None, "f", gregorian_year=-211),
+                                      item(3, 3, None, "f", gregorian_year=1912)])
+    decades = an.collection_stats(items).by_decade.index.tolist()
+    assert decades == [-440, -210, 1910]  # 449 BC is in the 440s BC, as 1912 is in the 1910s

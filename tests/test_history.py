@@ -96,3 +96,39 @@ def test_history__an_interrupted_write_leaves_no_partial_file(
     after = nf.price_history_df()
     assert len(after) >= len(before)  # files already written stay; none is half-written
     pd.testing.assert_frame_equal(after.merge(before), before, check_like=True)
+
+
+def _obs(**overrides: object) -> pd.DataFrame:
+    row = {"type_id": 5, "issue_id": 7, "currency": "EUR", "grade": "vf", "price": 3.0,
+           "observed_at": "2026-04-30T08:00:00Z"}
+    row.update(overrides)
+    return pd.DataFrame([row])
+
+
+def test_import_price_history__normalises_and_refuses_damaged_rows(configured: FakeNumista) -> None:
+    assert nf.import_price_history(_obs(grade="VF", currency="eur")) == 1
+    stored = nf.price_history_df(5)
+    assert stored["grade"].astype(str).tolist() == ["vf"]
+    assert stored["currency"].tolist() == ["EUR"]
+    for bad in (_obs(grade="MS65"), _obs(price=float("nan")), _obs(currency="EURO")):
+        with pytest.raises(ValueError, match="nothing imported"):
+            nf.import_price_history(bad)
+    assert len(nf.price_history_df(5)) == 1
+
+
+def test_import_price_history__a_later_repeat_the_same_day_is_not_new(
+        configured: FakeNumista) -> None:
+    assert nf.import_price_history(_obs()) == 1
+    assert nf.import_price_history(_obs(observed_at="2026-04-30T20:00:00Z")) == 0
+    assert nf.import_price_history(_obs(observed_at="2026-05-01T08:00:00Z")) == 1
+
+
+def test_price_history_df__a_bare_until_date_includes_that_day(configured: FakeNumista) -> None:
+    nf.import_price_history(_obs(observed_at="2026-04-30T15:00:00Z"))
+    assert len(nf.price_history_df(5, until="2026-04-30")) == 1
+    assert len(nf.price_history_df(5, until="2026-04-29")) == 0
+
+
+def test_price_history_df__synthetic_observations_are_labelled(history: pd.DataFrame) -> None:
+    frame = nf.price_history_df()
+    assert frame.attrs["synthetic"] is True and "SYNTHETIC" in frame.attrs["source"]
