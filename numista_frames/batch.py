@@ -173,6 +173,11 @@ def user_stack_level() -> int:
 def _bar(total: int, progress: bool | None, desc: str) -> Any:
     if progress is False or (progress is None and total <= 1):
         return None
+    import importlib.util
+
     from tqdm.auto import tqdm
+
+    if importlib.util.find_spec("ipywidgets") is None:  # a notebook bar needs ipywidgets:
+        from tqdm.std import tqdm  # without it, the plain text bar (and no TqdmWarning)
 
     return tqdm(total=total, desc=desc, unit="req", leave=False)
