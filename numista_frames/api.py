@@ -252,26 +252,37 @@ def type_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh:
     return _types_job(f"type_{part}", type_ids, lang, part, refresh, progress, dry_run)
 
 
-def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
-               progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
+def _per_type_job(kind: str, endpoint: str, type_ids: Any, lang: str | None,
+                  get: Callable[[Client, int, str, bool], Any],
+                  shape: Callable[[dict[int, Any]], pd.DataFrame], desc: str, refresh: bool,
+                  progress: bool | None, dry_run: bool, part: str | None) -> pd.DataFrame | int:
+    """A loader making one request per type id: ``get(client, id, lang, refresh)``."""
     ids = v.positive_ints(type_ids, "type_ids")
     client = default_client()
     lang_ = client.resolve_lang(lang)
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
-        got = _batch(c, ids, lambda i: c.get_type(i, lang=lang_, refresh=refresh), progress,
-                     "types")
-        bodies = list(got.results.values())
-        frame = nz.normalize_types(bodies) if part is None else nz.normalize_type_parts(bodies, part)
-        return Fetched(frame, got.failures)
+        got = _batch(c, ids, lambda i: get(c, i, lang_, refresh), progress, desc)
+        return Fetched(shape(got.results), got.failures)
 
     def plan(c: Client, refresh: bool) -> int:
         view = c.cache_only()
-        return _count_missing(ids, lambda i: view.get_type(i, lang=lang_), refresh)
+        return _count_missing(ids, lambda i: get(view, i, lang_, False), refresh)
 
-    job = Job(kind, "GET /types/{type_id}", {"type_ids": ids, "lang": lang_, "part": part},
-              ("catalogue",), fetch, plan)
+    job = Job(kind, endpoint, {"type_ids": ids, "lang": lang_, "part": part}, ("catalogue",),
+              fetch, plan)
     return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
+               progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
+    def shape(bodies: dict[int, Any]) -> pd.DataFrame:
+        found = list(bodies.values())
+        return nz.normalize_types(found) if part is None else nz.normalize_type_parts(found, part)
+
+    return _per_type_job(kind, "GET /types/{type_id}", type_ids, lang,
+                         lambda c, i, lang_, r: c.get_type(i, lang=lang_, refresh=r), shape,
+                         "types", refresh, progress, dry_run, part)
 
 
 @overload
@@ -341,24 +352,12 @@ def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh
 
 def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
                 progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
-    ids = v.positive_ints(type_ids, "type_ids")
-    client = default_client()
-    lang_ = client.resolve_lang(lang)
+    def shape(lists: dict[int, Any]) -> pd.DataFrame:
+        return nz.normalize_issues(lists) if part is None else nz.normalize_issue_parts(lists, part)
 
-    def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
-        got = _batch(c, ids, lambda i: c.get_issues(i, lang=lang_, refresh=refresh), progress,
-                     "issue lists")
-        frame = (nz.normalize_issues(got.results) if part is None
-                 else nz.normalize_issue_parts(got.results, part))
-        return Fetched(frame, got.failures)
-
-    def plan(c: Client, refresh: bool) -> int:
-        view = c.cache_only()
-        return _count_missing(ids, lambda i: view.get_issues(i, lang=lang_), refresh)
-
-    job = Job(kind, "GET /types/{type_id}/issues", {"type_ids": ids, "lang": lang_, "part": part},
-              ("catalogue",), fetch, plan)
-    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+    return _per_type_job(kind, "GET /types/{type_id}/issues", type_ids, lang,
+                         lambda c, i, lang_, r: c.get_issues(i, lang=lang_, refresh=r), shape,
+                         "issue lists", refresh, progress, dry_run, part)
 
 
 # -- prices ------------------------------------------------------------------------------------
