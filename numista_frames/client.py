@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextvars
 import copy
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -23,34 +22,11 @@ from .exceptions import ConfigurationError, OfflineError, TransportError, error_
 from .ledger import QuotaLedger, QuotaStatus, key_id
 from .oauth import TokenStore
 from .session import API_KEY_HEADER, IDENTITY_HEADER, build_session, is_connect_failure
+from .tracking import RequestRecord, record, track
 
 __all__ = ["CachedAnswer", "Client", "RequestCounts", "RequestRecord", "default_client"]
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class RequestRecord:
-    """One answered request, as :meth:`Client.track` records it.
-
-    Attributes
-    ----------
-    method, path : str
-        ``path`` is relative to the API base (``/types/99700``).
-    params : dict
-        The query parameters sent.
-    from_cache : bool
-        Answered by the HTTP cache (no request spent).
-    fetched_at : datetime
-        When the answer was fetched from the API (UTC); for a cached answer, when it was
-        cached.
-    """
-
-    method: str
-    path: str
-    params: dict[str, Any]
-    from_cache: bool
-    fetched_at: datetime
 
 
 @dataclass(frozen=True)
@@ -63,22 +39,6 @@ class CachedAnswer:
     bytes: int
     created_at: datetime
     expires: datetime | None
-
-
-@dataclass
-class _Tracker:
-    records: list[RequestRecord] = field(default_factory=list)
-    parent: _Tracker | None = None
-
-    def add(self, record: RequestRecord) -> None:
-        tracker: _Tracker | None = self
-        while tracker is not None:  # an inner track() also feeds the ones around it
-            tracker.records.append(record)
-            tracker = tracker.parent
-
-
-_tracker: contextvars.ContextVar[_Tracker | None] = contextvars.ContextVar(
-    "numista_frames_tracker", default=None)
 
 
 @dataclass
@@ -216,19 +176,13 @@ class Client(UserEndpoints):
         view._probing = True
         return view
 
-    @contextmanager
-    def track(self) -> Iterator[list[RequestRecord]]:
+    def track(self) -> AbstractContextManager[list[RequestRecord]]:
         """Record every request answered in this context (and in tasks copied from it).
 
         Yields the list the records are appended to; loaders use it for provenance
         (``from_cache``, ``fetched_at``) and to count the requests a call spent.
         """
-        tracker = _Tracker(parent=_tracker.get())
-        token = _tracker.set(tracker)
-        try:
-            yield tracker.records
-        finally:
-            _tracker.reset(token)
+        return track()
 
     def _request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
                  json: Any = None, data: Mapping[str, str] | None = None,
@@ -309,11 +263,8 @@ class Client(UserEndpoints):
                 self.counts.cached += 1
             else:
                 self.counts.network += 1
-        tracker = _tracker.get()
-        if tracker is not None:
-            created = getattr(response, "created_at", None) or datetime.now(UTC)
-            tracker.add(RequestRecord(method, path, dict(params or {}), from_cache,
-                                      created.astimezone(UTC)))
+        created = getattr(response, "created_at", None) or datetime.now(UTC)
+        record(RequestRecord(method, path, dict(params or {}), from_cache, created.astimezone(UTC)))
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None, *,
              refresh: bool = False) -> Any:

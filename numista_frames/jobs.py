@@ -13,11 +13,12 @@ from typing import Any
 import pandas as pd
 
 from .batch import failures_frame, user_stack_level
-from .client import Client, RequestRecord
+from .client import Client
 from .endpoints import CACHED_FAMILIES, classify_path
 from .exceptions import OfflineError, PartialResultWarning
 from .schema import SCHEMA_VERSION, empty_frame
 from .store import FrameCache, frame_key
+from .tracking import RequestRecord
 
 __all__ = ["ATTRIBUTION", "Fetched", "Job", "cached", "count_missing", "run"]
 

@@ -9,10 +9,11 @@ import pandas as pd
 
 from . import normalize as nz
 from .batch import is_per_id, run_batch
-from .client import Client, RequestRecord
+from .client import Client
 from .exceptions import OfflineError
 from .jobs import Fetched, count_missing
 from .store import PriceSnapshots
+from .tracking import RequestRecord
 
 __all__ = ["PriceFetch", "snapshot_rows"]
 

@@ -67,7 +67,7 @@ def test_all__every_public_name_exists_and_nothing_public_is_missing() -> None:
 #: Pure modules: no I/O, so none of these may import anything that does.
 PURE = {"normalize.py", "normalize_parts.py", "schema.py", "analysis.py", "analysis_value.py",
         "plotting.py", "plotting_base.py", "plotting_bars.py", "validate.py", "endpoints.py",
-        "oauth.py"}
+        "oauth.py", "tracking.py"}
 IO_MODULES = {"client", "client_user", "session", "store", "api", "api_lists", "jobs", "ledger",
               "caches", "history", "writes", "images", "batch", "prices", "cli", "aio", "export"}
 
