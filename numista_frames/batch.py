@@ -40,6 +40,27 @@ class BatchResult(Generic[K, R]):
     failures: list[tuple[K, BaseException]] = field(default_factory=list)
 
 
+class FailureTable(pd.DataFrame):
+    """The ``df.attrs["failures"]`` table: a DataFrame that compares as a whole.
+
+    pandas compares attrs with ``==`` when it merges or concatenates frames; a plain DataFrame
+    there answers elementwise and makes ``pd.concat``/``merge`` of a partial frame fail. This
+    one answers True/False, so partial frames work everywhere a frame does.
+    """
+
+    @property
+    def _constructor(self) -> type[FailureTable]:
+        return FailureTable
+
+    def __eq__(self, other: object) -> bool:  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    def __ne__(self, other: object) -> bool:  # type: ignore[override]
+        return not self == other
+
+    __hash__ = None
+
+
 def failures_frame(failures: Sequence[tuple[Any, BaseException]]) -> pd.DataFrame:
     """The ``df.attrs["failures"]`` table: one row per failed id (id, error, message).
 
@@ -48,7 +69,7 @@ def failures_frame(failures: Sequence[tuple[Any, BaseException]]) -> pd.DataFram
     >>> failures_frame([(3, ValueError("boom")), ((5, 12), KeyError(1))]).values.tolist()
     [['3', 'ValueError', 'boom'], ['5/12', 'KeyError', '1']]
     """
-    return pd.DataFrame({
+    return FailureTable({
         "id": pd.array(["/".join(map(str, k)) if isinstance(k, tuple) else str(k)
                         for k, _ in failures], dtype="string"),
         "error": pd.array([type(e).__name__ for _, e in failures], dtype="string"),
@@ -171,7 +192,7 @@ def user_stack_level() -> int:
 
 
 def _bar(total: int, progress: bool | None, desc: str) -> Any:
-    if progress is False or (progress is None and total <= 1):
+    if progress is False or (progress is None and (total <= 1 or not _interactive())):
         return None
     import importlib.util
 
@@ -181,3 +202,10 @@ def _bar(total: int, progress: bool | None, desc: str) -> Any:
         from tqdm.std import tqdm  # without it, the plain text bar (and no TqdmWarning)
 
     return tqdm(total=total, desc=desc, unit="req", leave=False)
+
+
+def _interactive() -> bool:
+    """A person is watching: a notebook kernel, or stderr is a terminal (not a log file)."""
+    import sys
+
+    return "ipykernel" in sys.modules or bool(getattr(sys.stderr, "isatty", lambda: False)())

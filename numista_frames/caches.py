@@ -37,6 +37,8 @@ def cache_info() -> pd.DataFrame:
     client = default_client()
     rows = [*_frame_rows(client), *_http_rows(client), *_history_rows(client)]
     frame = pd.DataFrame(rows, columns=list(_INFO_COLUMNS))
+    for column in ("fetched_at", "expires_at"):  # NaT alone would read as naive
+        frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame.astype(_INFO_COLUMNS).reset_index(drop=True)
 
 

@@ -214,11 +214,14 @@ def _info_args(p: argparse.ArgumentParser) -> None:
 
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765,
+                   help="port to listen on (default 8765; 0 picks a free one)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--latency", type=float, default=0.0, help="seconds added to each answer")
-    p.add_argument("--max-concurrency", type=int, default=10)
-    p.add_argument("--monthly-quota", type=int, default=None)
+    p.add_argument("--max-concurrency", type=int, default=10,
+                   help="answer 429 above this many simultaneous requests (default 10)")
+    p.add_argument("--monthly-quota", type=int, default=None,
+                   help="answer 429 'Quota exceeded' after this many requests a month per key")
     p.add_argument("--image-search", action="store_true", help="enable POST /search_by_image")
 
 

@@ -55,6 +55,11 @@ def _pick(frame: pd.DataFrame, args: argparse.Namespace, default: Sequence[str])
     return frame[chosen] if chosen else frame
 
 
+#: Columns shown with two decimals (estimates converted to another currency carry four).
+_MONEY = frozenset({"price", "unit_value", "value", "price_paid", "gain", "price_value",
+                    "g", "vg", "f", "vf", "xf", "au", "unc"})
+
+
 def _render(view: pd.DataFrame, args: argparse.Namespace, *, index: bool = False) -> str:
     if view.empty:
         return "(no rows)"
@@ -64,7 +69,19 @@ def _render(view: pd.DataFrame, args: argparse.Namespace, *, index: bool = False
     view = view.assign(**{c: view[c].astype(object).where(view[c].notna(), "") for c in gaps})
     width = shutil.get_terminal_size((120, 24)).columns
     rows = getattr(args, "max_rows", DEFAULT_MAX_ROWS) or None
-    return view.to_string(index=index, max_rows=rows, max_colwidth=40, line_width=width, na_rep="")
+    cut = rows is not None and len(view) > rows
+    half = 0
+    if rows is not None and cut:
+        # exactly max_rows rows (pandas shows one fewer for an odd number): head, "...", tail
+        half = (rows + 1) // 2
+        view = pd.concat([view.head(half), view.tail(rows - half)])
+    money = {c: "{:,.2f}".format for c in view.columns if c in _MONEY}
+    text = view.to_string(index=index, max_colwidth=40, line_width=width, na_rep="",
+                          formatters=money or None)
+    if not cut:
+        return text
+    lines = text.splitlines()
+    return "\n".join([*lines[:1 + half], "...", *lines[1 + half:]])
 
 
 def _footer(head: str, *, spent: int | None, shown: int | None = None) -> str:

@@ -20,7 +20,8 @@ __all__ = ["NO_KEY_MESSAGE", "UserEndpoints"]
 NO_KEY_MESSAGE = (
     "No Numista API key is set. Get a free key at https://en.numista.com/api/ and set it with "
     "`export NUMISTA_API_KEY=...` or `nf.configure(api_key=...)`. To try numista_frames without "
-    "a key, run `numista-frames demo` or point it at the fake API: "
+    "a key, run `numista-frames demo`, or serve the fake API (`numista-frames serve-fake`) and "
+    "set NUMISTA_API_URL to the URL it prints and NUMISTA_API_KEY to anything; in Python: "
     "`with numista_frames.testing.FakeNumista() as api: nf.configure(api_url=api.url, "
     "api_key=api.api_key)`."
 )

@@ -183,8 +183,18 @@ def _history_lines(ax: Axes, data: pd.DataFrame, style: dict[str, Any]) -> int:
             group = daily.groupby("when")["price"].median().reset_index()
         group = group.sort_values("when")
         defaults = {"color": colors[grade], "linewidth": 1.8, "label": _grade_label(grade)}
+        if group["when"].nunique() <= 3:  # a history just begun: show its points, not nothing
+            defaults.update(marker="o", markersize=6)
         ax.plot(group["when"].to_numpy(), group["price"].to_numpy(), **{**defaults, **style})
+    _pad_single_day(ax, data["when"])
     return issues
+
+
+def _pad_single_day(ax: Axes, when: pd.Series[Any]) -> None:
+    """One day of observations: centre it in a week-wide axis instead of a stretched one."""
+    if when.dt.floor("D").nunique() == 1:
+        day = when.min().floor("D")
+        ax.set_xlim(day - pd.Timedelta(days=3), day + pd.Timedelta(days=4))
 
 
 def _date_axis(ax: Axes) -> None:

@@ -6,7 +6,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -45,15 +44,18 @@ def frame_key(kind: str, params: Mapping[str, Any], *, api_url: str, schema_vers
 
 
 def atomic_write_table(table: pa.Table, path: Path) -> None:
-    """Write a Parquet file so that readers see the old file or the whole new one, never a part."""
+    """Write a Parquet file so that readers see the old file or the whole new one, never a part.
+
+    The temporary file (``.<name>.<random>.tmp`` beside the target, which readers skip) gets
+    the usual permissions, so the result is as readable as any file the user writes.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}.tmp"
     try:
         pq.write_table(table, tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -135,6 +135,9 @@ def check_range(value: Any, name: str, *, decimals: bool = False) -> str | None:
     if not isinstance(value, str) or not pattern.match(value.strip()):
         example = '"10.5" or "9-11"' if decimals else '"1902" or "1800-1850"'
         raise ValueError(f"{name} must look like {example}; got {value!r}")
+    bounds = re.split(r"(?<=\d)-", value.strip())
+    if len(bounds) == 2 and float(bounds[0]) > float(bounds[1]):
+        raise ValueError(f"{name} range must go from low to high; got {value!r}")
     return value.strip()
 
 

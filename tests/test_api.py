@@ -372,3 +372,13 @@ def test_validation__bytes_and_huge_ids_are_refused(configured: FakeNumista) -> 
         with pytest.raises((TypeError, ValueError)):
             nf.types_df(bad)
     assert configured.request_count() == 0
+
+
+def test_partial_frames__merge_and_concat_like_any_frame(configured: FakeNumista) -> None:
+    ids = _dollar_ids(2)
+    with pytest.warns(nf.PartialResultWarning):
+        frame = nf.prices_df([*ids, 999_999_999], progress=False)
+    assert isinstance(frame.attrs["failures"], pd.DataFrame)
+    both = pd.concat([frame, frame])
+    merged = frame.merge(frame[["issue_id"]].drop_duplicates(), on="issue_id")
+    assert len(both) == 2 * len(frame) and len(merged) == len(frame)

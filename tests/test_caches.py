@@ -70,3 +70,11 @@ def test_clear_cache__kinds_as_cache_info_spells_them_and_unknown_ones_refused(
     assert nf.clear_cache(kind="http/users") == 1
     with pytest.raises(ValueError, match="unknown cache kind"):
         nf.clear_cache(kind="pricez")
+
+
+def test_cache_info__after_clearing_everything_but_the_history(configured: FakeNumista) -> None:
+    nf.prices_df(_ids()[:1])
+    nf.clear_cache()
+    info = nf.cache_info()
+    assert set(info["kind"]) == {"price_history"}
+    assert str(info["expires_at"].dtype) == "datetime64[ns, UTC]"

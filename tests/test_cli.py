@@ -227,7 +227,7 @@ def test_value__summary_and_the_most_valuable_items(configured: FakeNumista, tmp
     lines = out.splitlines()
     assert lines[0].startswith("Estimated value ") and "value known for" in lines[0]
     assert "The 3 most valuable items:" in out
-    values = [float(line.split()[-2]) for line in lines[-4:-1]]
+    values = [float(line.split()[-2].replace(",", "")) for line in lines[-4:-1]]
     assert values == sorted(values, reverse=True)
     assert lines[-1].startswith("190 items valued | ")
     path = tmp_path / "value.parquet"

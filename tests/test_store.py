@@ -89,3 +89,15 @@ def test_price_snapshots__partitioned_by_month_and_type_bucket(tmp_path: Path) -
     assert sorted(table.column("type_id").to_pylist()) == [1, 1, 65]
     with pytest.raises(ValueError, match="lack column"):
         snapshots.append(obs.drop(columns=["price"]))
+
+
+def test_atomic_write__files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    cache = store.FrameCache(tmp_path)
+    now = datetime.now(UTC)
+    path = cache.put("k", _frame(), kind="t", params={}, fetched_at=now,
+                     expires_at=now + timedelta(1))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -73,3 +73,11 @@ def test_search_params__needs_a_main_filter_and_checks_each() -> None:
         v.search_params("x", lang="en", catalogue=3, number=" ")
     with pytest.raises(TypeError, match="unknown search filter"):
         v.search_params("x", lang="en", country="fr")
+
+
+def test_check_range__an_inverted_range_is_refused() -> None:
+    for bad in ("1850-1800", "-44--100"):
+        with pytest.raises(ValueError, match="from low to high"):
+            v.check_range(bad, "year")
+    with pytest.raises(ValueError, match="from low to high"):
+        v.check_range("11-9", "size", decimals=True)
