@@ -13,7 +13,8 @@ from pathlib import Path
 __all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "key_id", "month_bounds"]
 
 #: How an attempt ended, as far as the quota is concerned.
-OUTCOMES = ("answered", "no_answer", "not_sent")
+#: "quota_spent": the API answered 429 "Quota exceeded" (it says the month is spent).
+OUTCOMES = ("answered", "no_answer", "not_sent", "quota_spent")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS requests (
@@ -72,21 +73,28 @@ class QuotaStatus:
         ``YYYY-MM`` (UTC).
     resets_at : datetime
         When the month ends (UTC).
+    spent_per_api : bool
+        The API itself answered "Quota exceeded" this month (then nothing is left, whatever
+        the local count: requests from other machines count too).
     """
 
     used: int
     limit: int
     month: str
     resets_at: datetime
+    spent_per_api: bool = False
 
     @property
     def remaining(self) -> int:
-        """Requests left this month (never negative)."""
-        return max(0, self.limit - self.used)
+        """Requests left this month (never negative; 0 once the API said the quota is spent)."""
+        return 0 if self.spent_per_api else max(0, self.limit - self.used)
 
     def __str__(self) -> str:
-        return (f"{self.used} of {self.limit} requests used in {self.month} (UTC), "
+        text = (f"{self.used} of {self.limit} requests used in {self.month} (UTC), "
                 f"{self.remaining} remaining; resets {self.resets_at:%Y-%m-%d %H:%M} UTC")
+        if self.spent_per_api:
+            text += " (the API answered 'Quota exceeded': the month's quota is spent)"
+        return text
 
 
 class QuotaLedger:
@@ -154,7 +162,19 @@ class QuotaLedger:
         """Used / limit / remaining for this UTC calendar month."""
         now = now or datetime.now(UTC)
         start, end = month_bounds(now)
-        return QuotaStatus(self.used(key, now=now), limit, f"{start:%Y-%m}", end)
+        return QuotaStatus(self.used(key, now=now), limit, f"{start:%Y-%m}", end,
+                           self._spent_per_api(key, start, end))
+
+    def _spent_per_api(self, key: str, start: datetime, end: datetime) -> bool:
+        if not self.path.exists():
+            return False
+        with closing(self._connect()) as con:
+            row = con.execute(
+                "SELECT 1 FROM requests WHERE key_id = ? AND ts >= ? AND ts < ? "
+                "AND outcome = 'quota_spent' LIMIT 1",
+                (key, start.isoformat(timespec="microseconds"),
+                 end.isoformat(timespec="microseconds"))).fetchone()
+        return row is not None
 
     def last_write(self, key: str, family: str = "user") -> datetime | None:
         """When this key last sent a POST/PATCH/DELETE to an endpoint of ``family``."""

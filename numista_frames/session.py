@@ -199,6 +199,8 @@ class NumistaAdapter(HTTPAdapter):
                 status, outcome = response.status_code, "answered"
                 if not kwargs.get("stream"):
                     _ = response.content  # read inside the slot: the cap covers the whole exchange
+                    if status == 429 and is_quota_message(_message(response)):
+                        outcome = "quota_spent"
         except BaseException as exc:
             if is_connect_failure(exc):
                 outcome = "not_sent"

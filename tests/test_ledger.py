@@ -87,3 +87,15 @@ def test_ledger__many_processes(tmp_path: Path) -> None:
         p.join(60)
         assert p.exitcode == 0
     assert QuotaLedger(path).used("k") == 160
+
+
+def test_ledger__the_apis_quota_answer_means_nothing_is_left(tmp_path: Path) -> None:
+    ledger = QuotaLedger(tmp_path / "q.sqlite")
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    _record(ledger, "k", now)
+    assert ledger.status("k", 2000, now=now).remaining == 1999
+    _record(ledger, "k", now, status=429, outcome="quota_spent")
+    status = ledger.status("k", 2000, now=now)
+    assert (status.used, status.remaining, status.spent_per_api) == (2, 0, True)
+    assert "Quota exceeded" in str(status)
+    assert ledger.status("k", 2000, now=datetime(2026, 12, 1, tzinfo=UTC)).remaining == 2000

@@ -132,7 +132,8 @@ def test_quota__fake_monthly_quota_stops_the_client(cache_dir: Path) -> None:
         with pytest.raises(nf.QuotaExceededError):
             client.get_type(ids[2])
         client.get_type(ids[0])  # cached: still answers
-        assert client.quota().used == 4
+        quota = client.quota()
+        assert quota.used == 4 and quota.remaining == 0 and quota.spent_per_api
 
 
 def test_retries__post_is_not_retried_after_a_5xx(fake: FakeNumista, client: nf.Client) -> None:
