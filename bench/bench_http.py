@@ -16,6 +16,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from timing import median_seconds  # bench/timing.py (the scripts run from bench/)
+
 import numista_frames as nf
 from numista_frames.testing import FakeNumista
 
@@ -40,14 +42,6 @@ def _fetch_all(client: nf.Client, ids: list[int], workers: int) -> None:
         list(pool.map(client.get_type, ids))
 
 
-def _median_time(fn: Callable[[], None], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
 
 def bench_cold_batch(api: FakeNumista, ids: list[int], runs: int) -> dict[str, float]:
     """200 type details at 50 ms latency: concurrency 8 vs one at a time."""
@@ -60,8 +54,8 @@ def bench_cold_batch(api: FakeNumista, ids: list[int], runs: int) -> dict[str, f
                 _fetch_all(client, ids, workers)
         return run
 
-    concurrent = _median_time(cold(CONCURRENCY), runs)
-    sequential = _median_time(cold(1), max(1, runs // 2))
+    concurrent = median_seconds(cold(CONCURRENCY), runs)
+    sequential = median_seconds(cold(1), max(1, runs // 2))
     api.latency = 0.0
     ideal = len(ids) * LATENCY / CONCURRENCY
     return {"concurrent_s": concurrent, "ideal_s": ideal, "ratio_to_ideal": concurrent / ideal,

@@ -10,15 +10,14 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from timing import median_seconds  # bench/timing.py (the scripts run from bench/)
 
 import numista_frames as nf
 from numista_frames.testing import FakeNumista
@@ -27,14 +26,6 @@ from numista_frames.testing.extend import with_extra_types
 SEARCH_WORD = "Sestertius"
 SEARCH_TYPES = 5000
 
-
-def _median(fn: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 @contextmanager
@@ -56,14 +47,14 @@ def bench_search(api: FakeNumista, runs: int) -> dict[str, float]:
         frame = nf.search_df(SEARCH_WORD, progress=False)
         cold = api.request_count()
         api.clear_log()
-        warm_time = _median(lambda: nf.search_df(SEARCH_WORD), runs)
+        warm_time = median_seconds(lambda: nf.search_df(SEARCH_WORD), runs)
         warm = api.request_count()
 
         def from_http_cache() -> None:
             shutil.rmtree(cache / "frames", ignore_errors=True)
             nf.search_df(SEARCH_WORD, progress=False)
 
-        http_time = _median(from_http_cache, runs)
+        http_time = median_seconds(from_http_cache, runs)
     return {"rows": len(frame), "cold_requests": cold, "warm_requests": warm,
             "warm_ms": warm_time * 1000, "http_cache_ms": http_time * 1000,
             "ratio": http_time / warm_time}
@@ -98,8 +89,8 @@ def bench_cold_batch(api: FakeNumista, runs: int, n: int = 200, latency: float =
         return run
 
     try:
-        concurrent = _median(cold(concurrency), runs)
-        sequential = _median(cold(1), max(1, runs // 3))
+        concurrent = median_seconds(cold(concurrency), runs)
+        sequential = median_seconds(cold(1), max(1, runs // 3))
     finally:
         api.latency = 0.0
     ideal = n * latency / concurrency

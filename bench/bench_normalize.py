@@ -12,12 +12,10 @@ import copy
 import itertools
 import os
 import platform
-import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+from timing import median_seconds  # bench/timing.py (the scripts run from bench/)
 
 from numista_frames.normalize import normalize_issues, normalize_search, normalize_types
 from numista_frames.normalize_parts import parse_source
@@ -90,14 +88,6 @@ def json_normalize_frame(
         columns[name] = raw.astype(dtype)
     return pd.DataFrame(columns)
 
-
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def report(what: str, rows: int, ours: float, reference: float) -> None:
