@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import numista_frames as nf
-from numista_frames.store import PriceSnapshots
+from numista_frames.store.frame_cache import PriceSnapshots
 
 GRADES = ["g", "vg", "f", "vf", "xf", "au", "unc"]
 

@@ -17,9 +17,9 @@ from typing import Any
 import pandas as pd
 from timing import median_seconds  # bench/timing.py (the scripts run from bench/)
 
-from numista_frames.normalize import normalize_issues, normalize_search, normalize_types
-from numista_frames.normalize_parts import parse_source
-from numista_frames.schema import DTYPES, TABLES
+from numista_frames.frames.normalize import normalize_issues, normalize_search, normalize_types
+from numista_frames.frames.parts import parse_source
+from numista_frames.frames.schema import DTYPES, TABLES
 from numista_frames.testing import load_sample_catalogue
 
 JsonDict = dict[str, Any]

@@ -17,14 +17,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from numista_frames.analysis import collection_stats, collection_value
-from numista_frames.normalize import (
+from numista_frames.analysis.collection import collection_stats, collection_value
+from numista_frames.frames.normalize import (
     PriceRecord,
     normalize_collected_items,
     normalize_price_history,
     normalize_prices,
 )
-from numista_frames.plotting import (
+from numista_frames.plotting.prices import (
     plot_collection,
     plot_price_history,
     plot_prices,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from numista_frames import schema
+from numista_frames.frames import schema
 
 TARGET = Path(__file__).with_name("schemas.md")
 LOADERS = {
@@ -24,7 +24,7 @@ def _loader(resource: str) -> str:
         for part, name in parts.items():
             if name == resource:
                 return f'`nf.{fn}(..., part="{part}")`'
-    return "`nf.normalize.normalize_publication_parts(bodies, part)` (no loader)"
+    return "`nf.frames.normalize.normalize_publication_parts(bodies, part)` (no loader)"
 
 
 def render() -> str:

@@ -4,9 +4,8 @@ Source: Numista (https://en.numista.com). Show "Source: Numista" and the N# (typ
 any data or chart made from it.
 """
 
-from . import aio
-from .accessor import NumistaAccessor
-from .analysis import (
+from numista_frames.accessor import NumistaAccessor
+from numista_frames.analysis.collection import (
     CollectionStats,
     CollectionValue,
     collection_completion,
@@ -16,20 +15,7 @@ from .analysis import (
     price_summary,
     rarity,
 )
-from .api import issue_parts_df, issues_df, prices_df, quota, search_df, type_parts_df, types_df
-from .api_lists import (
-    catalogues_df,
-    collection_df,
-    collections_df,
-    issuers_df,
-    mints_df,
-    publications_df,
-    user_df,
-)
-from .caches import cache_info, clear_cache, warm_cache
-from .client import Client
-from .config import Settings, configure, get_settings, reset_configuration
-from .exceptions import (
+from numista_frames.exceptions import (
     APIError,
     AuthenticationError,
     BadRequestError,
@@ -43,12 +29,27 @@ from .exceptions import (
     ServerError,
     TransportError,
 )
-from .export import read_parquet, to_parquet
-from .history import export_price_history, import_price_history, price_history_df
-from .images import image_search_df
-from .ledger import QuotaStatus
-from .plotting import plot_collection, plot_price_history, plot_prices, plot_value
-from .writes import add_collected_items, delete_collected_item, update_collected_item
+from numista_frames.http.client import Client
+from numista_frames.http.ledger import QuotaStatus
+from numista_frames.loaders import aio
+from numista_frames.loaders.cache_admin import cache_info, clear_cache, warm_cache
+from numista_frames.loaders.catalogue import (
+    issue_parts_df,
+    issues_df,
+    prices_df,
+    quota,
+    search_df,
+    type_parts_df,
+    types_df,
+)
+from numista_frames.loaders.images import image_search_df
+from numista_frames.loaders.reference import catalogues_df, issuers_df, mints_df, publications_df
+from numista_frames.loaders.user import collection_df, collections_df, user_df
+from numista_frames.loaders.writes import add_collected_items, delete_collected_item, update_collected_item
+from numista_frames.plotting.prices import plot_collection, plot_price_history, plot_prices, plot_value
+from numista_frames.settings import Settings, configure, get_settings, reset_configuration
+from numista_frames.store.export import read_parquet, to_parquet
+from numista_frames.store.history import export_price_history, import_price_history, price_history_df
 
 __version__ = "0.1.0"
 

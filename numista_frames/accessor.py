@@ -2,8 +2,8 @@
 
 Importing numista_frames registers it. Each method checks that the frame has the columns it
 needs (else ``AttributeError`` naming them and the loader that gives them) and forwards to the
-plain function in :mod:`numista_frames.analysis` or :mod:`numista_frames.plotting`, where the
-logic lives.
+plain function in :mod:`numista_frames.analysis` or :mod:`numista_frames.plotting`, where the logic
+lives.
 
 Examples
 --------
@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import analysis
+from numista_frames.analysis import collection as analysis
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .analysis import CollectionStats, CollectionValue
+    from numista_frames.analysis.collection import CollectionStats, CollectionValue
 
 __all__ = ["NumistaAccessor"]
 
@@ -57,35 +57,35 @@ class NumistaAccessor:
     # -- collections (self: the items of nf.collection_df()) ------------------------------------
 
     def stats(self, types: pd.DataFrame | None = None) -> CollectionStats:
-        """:func:`numista_frames.analysis.collection_stats` of these items."""
+        """:func:`numista_frames.analysis.collection.collection_stats` of these items."""
         return analysis.collection_stats(self._need("items", "stats"), types)
 
     def value(self, prices: pd.DataFrame) -> CollectionValue:
-        """:func:`numista_frames.analysis.collection_value` of these items at ``prices``."""
+        """:func:`numista_frames.analysis.collection.collection_value` of these items at ``prices``."""
         return analysis.collection_value(self._need("items", "value"), prices)
 
     def completion(self, issues: pd.DataFrame) -> pd.DataFrame:
-        """:func:`numista_frames.analysis.collection_completion` of these items."""
+        """:func:`numista_frames.analysis.collection.collection_completion` of these items."""
         return analysis.collection_completion(self._need("items", "completion"), issues)
 
     def plot_collection(self, *, by: str = "issuer", ax: Axes | None = None,
                         **style: Any) -> Axes:
-        """:func:`numista_frames.plotting.plot_collection` of these items."""
-        from .plotting import plot_collection
+        """:func:`numista_frames.plotting.prices.plot_collection` of these items."""
+        from numista_frames.plotting.prices import plot_collection
 
         return plot_collection(self._need("items", "plot_collection"), by=by, ax=ax, **style)
 
     def plot_value(self, prices: pd.DataFrame, *, by: str = "issuer", ax: Axes | None = None,
                    **style: Any) -> Axes:
-        """:func:`numista_frames.plotting.plot_value` of these items valued at ``prices``."""
-        from .plotting import plot_value
+        """:func:`numista_frames.plotting.prices.plot_value` of these items valued at ``prices``."""
+        from numista_frames.plotting.prices import plot_value
 
         return plot_value(self.value(prices), by=by, ax=ax, **style)
 
     # -- prices (self: nf.prices_df()) ----------------------------------------------------------
 
     def price_summary(self) -> pd.DataFrame:
-        """:func:`numista_frames.analysis.price_summary` (grade premium ladder) of these prices."""
+        """:func:`numista_frames.analysis.collection.price_summary` (grade premium ladder) of these prices."""
         return analysis.price_summary(self._need("prices", "price_summary"))
 
     def by_grade(self) -> pd.DataFrame:
@@ -107,27 +107,27 @@ class NumistaAccessor:
 
     def plot_prices(self, *, type_id: int | None = None, ax: Axes | None = None,
                     **style: Any) -> Axes:
-        """:func:`numista_frames.plotting.plot_prices` of these prices."""
-        from .plotting import plot_prices
+        """:func:`numista_frames.plotting.prices.plot_prices` of these prices."""
+        from numista_frames.plotting.prices import plot_prices
 
         return plot_prices(self._need("prices", "plot_prices"), type_id=type_id, ax=ax, **style)
 
     # -- issues (self: nf.issues_df()) -----------------------------------------------------------
 
     def rarity(self, prices: pd.DataFrame, *, grade: str = "unc") -> pd.DataFrame:
-        """:func:`numista_frames.analysis.rarity` of these issues: mintage against price."""
+        """:func:`numista_frames.analysis.collection.rarity` of these issues: mintage against price."""
         return analysis.rarity(self._need("issues", "rarity"), prices, grade=grade)
 
     # -- price history (self: nf.price_history_df()) --------------------------------------------
 
     def changes(self, *, period: str = "1Y", end: Any = None) -> pd.DataFrame:
-        """:func:`numista_frames.analysis.price_changes` over this history."""
+        """:func:`numista_frames.analysis.collection.price_changes` over this history."""
         return analysis.price_changes(self._need("history", "changes"), period=period, end=end)
 
     def plot_price_history(self, *, type_id: int | None = None, issue_id: int | None = None,
                            ax: Axes | None = None, **style: Any) -> Axes:
-        """:func:`numista_frames.plotting.plot_price_history` of this history."""
-        from .plotting import plot_price_history
+        """:func:`numista_frames.plotting.prices.plot_price_history` of this history."""
+        from numista_frames.plotting.prices import plot_price_history
 
         return plot_price_history(self._need("history", "plot_price_history"), type_id=type_id,
                                   issue_id=issue_id, ax=ax, **style)
@@ -136,6 +136,6 @@ class NumistaAccessor:
 
     def to_parquet(self, path: Any, **kwargs: Any) -> Any:
         """:func:`numista_frames.to_parquet` of this frame (attribution and attrs kept)."""
-        from .export import to_parquet
+        from numista_frames.store.export import to_parquet
 
         return to_parquet(self._df, path, **kwargs)

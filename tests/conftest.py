@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import numista_frames as nf
-from numista_frames.config import ENV_VARS
+from numista_frames.settings import ENV_VARS
 from numista_frames.testing import FakeNumista
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +23,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         monkeypatch.delenv(var, raising=False)
     cache = tmp_path / "cache"
     monkeypatch.setenv("NUMISTA_FRAMES_CACHE_DIR", str(cache))
+    monkeypatch.setenv("NUMISTA_FRAMES_DATA_DIR", str(tmp_path / "data"))
     nf.reset_configuration()
     yield cache
     nf.reset_configuration()

@@ -8,15 +8,15 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from numista_frames import analysis as an
-from numista_frames.normalize import (
+from numista_frames.analysis import collection as an
+from numista_frames.frames.normalize import (
     PriceRecord,
     normalize_collected_items,
     normalize_issues,
     normalize_prices,
     normalize_types,
 )
-from numista_frames.schema import GRADE_DTYPE, STRING_DTYPE, empty_frame
+from numista_frames.frames.schema import GRADE_DTYPE, STRING_DTYPE, empty_frame
 from numista_frames.testing import load_sample_catalogue
 from numista_frames.testing.collection import UserStore
 

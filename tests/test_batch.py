@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from numista_frames import batch
 from numista_frames.exceptions import NotFoundError, QuotaExceededError, TransportError
+from numista_frames.http import batch
 
 
 def test_run_batch__results_in_key_order_and_failures_collected() -> None:

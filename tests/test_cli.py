@@ -16,7 +16,7 @@ import pytest
 import requests
 
 import numista_frames as nf
-from numista_frames import cli
+from numista_frames.cli import app as cli
 from numista_frames.testing import FakeNumista, sample_price_history
 
 SOURCE = "Source: Numista (N# = type id)"
@@ -457,7 +457,7 @@ def test_demo__runs_twice_second_time_from_cache(cache_dir: Path, tmp_path: Path
 
 def test_serve_fake__prints_its_url_and_serves_until_interrupted(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "numista_frames.cli", "serve-fake", "--port", "0"],
+    proc = subprocess.Popen([sys.executable, "-m", "numista_frames.cli.app", "serve-fake", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         assert proc.stdout is not None

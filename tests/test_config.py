@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import numista_frames as nf
-from numista_frames.config import Settings
+from numista_frames.settings import Settings
 
 
 def test_settings__defaults_when_nothing_is_set(monkeypatch: pytest.MonkeyPatch) -> None:

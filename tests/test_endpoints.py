@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numista_frames.endpoints import Endpoint, classify_path
+from numista_frames.http.endpoints import Endpoint, classify_path
 
 
 @pytest.mark.parametrize(("path", "expected"), [

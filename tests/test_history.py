@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import numista_frames as nf
-from numista_frames import schema, store
+from numista_frames.frames import schema
+from numista_frames.store import frame_cache as store
 from numista_frames.testing import FakeNumista, sample_price_history
 
 
@@ -41,7 +42,7 @@ def test_price_history_df__filters(history: pd.DataFrame) -> None:
 
 def test_price_history_df__reads_only_the_files_of_the_type(history: pd.DataFrame,
                                                              cache_dir: Path) -> None:
-    snapshots = store.PriceSnapshots(cache_dir / "price_history")
+    snapshots = store.PriceSnapshots(nf.get_settings().history_path)
     tid = int(history["type_id"].iloc[0])
     mine = snapshots.files(type_ids=[tid])
     assert 0 < len(mine) < len(snapshots.files())
@@ -86,11 +87,11 @@ def test_history__an_interrupted_write_leaves_no_partial_file(
         original(table, where)
 
     original = store.pq.write_table
-    monkeypatch.setattr(store.pq, "write_table", crash_on_second)
-    with pytest.raises(OSError, match="power cut"):
-        nf.import_price_history(sample_price_history(types=5, months=24))
-    monkeypatch.undo()
-    leftovers = [p for p in (cache_dir / "price_history").rglob("*") if p.is_file()
+    with monkeypatch.context() as patch:
+        patch.setattr(store.pq, "write_table", crash_on_second)
+        with pytest.raises(OSError, match="power cut"):
+            nf.import_price_history(sample_price_history(types=5, months=24))
+    leftovers = [p for p in nf.get_settings().history_path.rglob("*") if p.is_file()
                  and not p.name.startswith("part-")]
     assert leftovers == []
     after = nf.price_history_df()

@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from numista_frames.ledger import QuotaLedger, key_id, month_bounds
+from numista_frames.http.ledger import QuotaLedger, key_id, month_bounds
 
 
 def _record(ledger: QuotaLedger, key: str, when: datetime, status: int | None = 200,

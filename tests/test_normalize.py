@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from numista_frames import normalize as nz
-from numista_frames.normalize import PriceRecord
-from numista_frames.normalize_parts import CONVERTERS, as_int, parse_source, typed_array
-from numista_frames.schema import (
+from numista_frames.frames import normalize as nz
+from numista_frames.frames.normalize import PriceRecord
+from numista_frames.frames.parts import parse_source
+from numista_frames.frames.schema import (
     ISSUE_PARTS,
     PUBLICATION_PARTS,
     RESOURCES,
@@ -28,6 +28,7 @@ from numista_frames.schema import (
     dtypes,
     empty_frame,
 )
+from numista_frames.frames.values import CONVERTERS, as_int, typed_array
 from numista_frames.testing import load_sample_catalogue
 from numista_frames.testing.collection import UserStore
 

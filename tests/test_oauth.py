@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numista_frames.oauth import EXPIRY_MARGIN, Token, TokenStore, authorization_url, normalize_scope
+from numista_frames.http.oauth import EXPIRY_MARGIN, Token, TokenStore, authorization_url, normalize_scope
 
 
 def _token(user: int, grant: str, expires_at: float, scope: tuple[str, ...] = ("view_collection",)

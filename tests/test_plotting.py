@@ -21,8 +21,8 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from numista_frames import schema
-from numista_frames.plotting import (
+from numista_frames.frames import schema
+from numista_frames.plotting.prices import (
     CAPTION,
     plot_collection,
     plot_price_history,
@@ -236,7 +236,7 @@ def test_plots__style_is_passed_to_the_main_call() -> None:
 
 
 def test_plotting__importing_does_not_import_matplotlib() -> None:
-    code = "import sys, numista_frames.plotting; print('matplotlib' in sys.modules)"
+    code = "import sys, numista_frames.plotting.prices; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -385,7 +385,7 @@ def test_plot_collection__accepts_collection_stats(by: str, labels: list[str]) -
 
 
 def test_plot_collection__accepts_the_real_collection_stats() -> None:
-    analysis = pytest.importorskip("numista_frames.analysis")
+    analysis = pytest.importorskip("numista_frames.analysis.collection")
     ax = plot_collection(analysis.collection_stats(items_frame()), by="issuer")
     assert tick_labels(ax, "y")[:2] == ["United States", "Canada"]
 
@@ -435,7 +435,7 @@ def test_plot_value__by_grade_and_by_type() -> None:
 
 
 def test_plot_value__accepts_the_real_collection_value() -> None:
-    analysis = pytest.importorskip("numista_frames.analysis")
+    analysis = pytest.importorskip("numista_frames.analysis.collection")
     items = items_frame()
     prices = frame("prices", type_id=[1031, 1031], issue_id=[11, 11], grade=["f", "vf"],
                    price=[1.0, 2.0], currency=["EUR", "EUR"])

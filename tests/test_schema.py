@@ -9,8 +9,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from numista_frames import schema
-from numista_frames.schema import (
+from numista_frames.checks import CATEGORIES, GRADES
+from numista_frames.frames import schema
+from numista_frames.frames.schema import (
     CATEGORY_DTYPE,
     DTYPES,
     GRADE_DTYPE,
@@ -21,7 +22,6 @@ from numista_frames.schema import (
     empty_frame,
     schema_frame,
 )
-from numista_frames.validate import CATEGORIES, GRADES
 
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 

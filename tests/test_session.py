@@ -11,9 +11,9 @@ import pytest
 import requests
 
 import numista_frames as nf
-from numista_frames.endpoints import classify_path
-from numista_frames.ledger import QuotaLedger, key_id
-from numista_frames.session import error_is_retryable, retry_decision
+from numista_frames.http.endpoints import classify_path
+from numista_frames.http.ledger import QuotaLedger, key_id
+from numista_frames.http.session import error_is_retryable, retry_decision
 from numista_frames.testing import FakeNumista
 
 from .conftest import ScriptedServer, make_client
@@ -273,7 +273,7 @@ def _scripted_client(server: ScriptedServer, cache_dir: Path, **overrides: Any) 
 
 def test_retries__retry_after_is_honoured(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slept: list[float] = []
-    monkeypatch.setattr("numista_frames.session.time.sleep", slept.append)
+    monkeypatch.setattr("numista_frames.http.session.time.sleep", slept.append)
     answers = [(429, {"Retry-After": "7"}, b'{"error_message": "Too many simultaneous requests"}'),
                (200, {}, b'{"id": 5}')]
     with ScriptedServer(answers) as server, _scripted_client(server, cache_dir) as client:
@@ -284,7 +284,7 @@ def test_retries__retry_after_is_honoured(cache_dir: Path, monkeypatch: pytest.M
 def test_retries__malformed_retry_after_falls_back_to_backoff(
         cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slept: list[float] = []
-    monkeypatch.setattr("numista_frames.session.time.sleep", slept.append)
+    monkeypatch.setattr("numista_frames.http.session.time.sleep", slept.append)
     answers = [(429, {"Retry-After": "soon"}, b'{"error_message": "Too many"}'),
                (200, {}, b'{"id": 5}')]
     with ScriptedServer(answers) as server, _scripted_client(server, cache_dir) as client:

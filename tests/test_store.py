@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
-from numista_frames import store
+from numista_frames.store import frame_cache as store
 
 
 def _frame() -> pd.DataFrame:

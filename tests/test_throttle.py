@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from numista_frames import throttle as t
+from numista_frames.http import throttle as t
 
 
 def _peak_concurrency(slot: Callable[[], object], threads: int = 12, calls: int = 5) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numista_frames import validate as v
+from numista_frames import checks as v
 
 
 def test_positive_int__accepts_ints_and_digit_strings() -> None:

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import numista_frames as nf
+from numista_frames.loaders.writes import KEY_PREFIX
 from numista_frames.testing import FakeNumista, load_sample_catalogue
-from numista_frames.writes import KEY_PREFIX
 
 
 def _new_items(n: int) -> pd.DataFrame:

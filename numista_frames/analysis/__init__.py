@@ -1,0 +1,23 @@
+"""Answers from frames: collection statistics, valuation, completion, price summaries (pure)."""
+
+from numista_frames.analysis.collection import (
+    CollectionStats,
+    CollectionValue,
+    collection_completion,
+    collection_stats,
+    collection_value,
+    price_changes,
+    price_summary,
+    rarity,
+)
+
+__all__ = [
+    "CollectionStats",
+    "CollectionValue",
+    "collection_completion",
+    "collection_stats",
+    "collection_value",
+    "price_changes",
+    "price_summary",
+    "rarity",
+]

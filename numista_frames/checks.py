@@ -1,0 +1,275 @@
+"""Argument checks run before any request is spent (pure; raise ValueError/TypeError)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from numista_frames.settings import CURRENCY_PATTERN, LANGS, MAX_PAGE_SIZE
+
+__all__ = [
+    "CATEGORIES",
+    "GRADES",
+    "check_category",
+    "check_currency",
+    "check_grade",
+    "check_lang",
+    "check_publication_id",
+    "check_range",
+    "image_mime",
+    "item_body",
+    "page_size",
+    "positive_int",
+    "positive_ints",
+    "search_params",
+]
+
+#: Numista's grades, worst to best.
+GRADES = ("g", "vg", "f", "vf", "xf", "au", "unc")
+CATEGORIES = ("coin", "banknote", "exonumia")
+
+_RANGE_INT = re.compile(r"^-?\d+(?:--?\d+)?$")
+_RANGE_FLOAT = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$")
+_PUBLICATION = re.compile(r"^L\d{6}$")
+_MAX_ID = 2**63 - 1  # ids live in Int64 columns
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def positive_int(value: Any, name: str) -> int:
+    """An id as a positive int; accepts ints and strings of digits.
+
+    Examples
+    --------
+    >>> positive_int("99700", "type_id")
+    99700
+    """
+    if isinstance(value, bool | bytes | bytearray):
+        raise TypeError(f"{name} must be a positive integer; got {value!r}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    elif hasattr(value, "__index__") and not isinstance(value, float):
+        number = int(value.__index__())  # numpy integers
+    else:
+        raise TypeError(f"{name} must be a positive integer or a string of digits; got {value!r}")
+    if not 0 < number <= _MAX_ID:
+        raise ValueError(f"{name} must be a positive integer below 2**63; got {value!r}")
+    return number
+
+
+def positive_ints(values: Any, name: str) -> list[int]:
+    """One id or an iterable of ids as a list of positive ints, order kept, duplicates dropped.
+
+    Examples
+    --------
+    >>> positive_ints([3, "3", 5], "type_ids")
+    [3, 5]
+    """
+    if isinstance(values, bytes | bytearray):
+        raise TypeError(f"{name} must be an id or an iterable of ids, not bytes")
+    if isinstance(values, str | int) or hasattr(values, "__index__"):
+        return [positive_int(values, name)]
+    if not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be an id or an iterable of ids; got {type(values).__name__}")
+    out = dict.fromkeys(positive_int(v, name) for v in values)
+    return list(out)
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` must be one of en/es/fr."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    return lang
+
+
+def check_category(category: str | None) -> str | None:
+    """``category`` must be coin, banknote or exonumia (or None)."""
+    if category is not None and category not in CATEGORIES:
+        raise ValueError(f"category must be one of {', '.join(CATEGORIES)}; got {category!r}")
+    return category
+
+
+def check_grade(grade: str | None) -> str | None:
+    """``grade`` must be one of g, vg, f, vf, xf, au, unc (or None)."""
+    if grade is not None and grade not in GRADES:
+        raise ValueError(f"grade must be one of {', '.join(GRADES)}; got {grade!r}")
+    return grade
+
+
+def check_currency(currency: str) -> str:
+    """A 3-letter ISO 4217 code, returned upper-case.
+
+    Examples
+    --------
+    >>> check_currency("usd")
+    'USD'
+    """
+    if not isinstance(currency, str) or not CURRENCY_PATTERN.match(currency.upper()):
+        raise ValueError(f"currency must be a 3-letter ISO 4217 code such as EUR; got {currency!r}")
+    return currency.upper()
+
+
+def check_range(value: Any, name: str, *, decimals: bool = False) -> str | None:
+    """A search range as Numista writes it: ``"1902"``, ``"1800-1850"`` (``"9-11.5"`` for measures).
+
+    Ints and ``(low, high)`` tuples are accepted and written out.
+
+    Examples
+    --------
+    >>> check_range((1800, 1850), "year")
+    '1800-1850'
+    """
+    if value is None:
+        return None
+    if isinstance(value, tuple | list) and len(value) == 2:
+        low, high = value
+        if low > high:
+            raise ValueError(f"{name} range must be (low, high) with low <= high; got {value!r}")
+        value = f"{low}-{high}"
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    pattern = _RANGE_FLOAT if decimals else _RANGE_INT
+    if not isinstance(value, str) or not pattern.match(value.strip()):
+        example = '"10.5" or "9-11"' if decimals else '"1902" or "1800-1850"'
+        raise ValueError(f"{name} must look like {example}; got {value!r}")
+    bounds = re.split(r"(?<=\d)-", value.strip())
+    if len(bounds) == 2 and float(bounds[0]) > float(bounds[1]):
+        raise ValueError(f"{name} range must go from low to high; got {value!r}")
+    return value.strip()
+
+
+def check_publication_id(value: Any) -> str:
+    """A publication id: "L" followed by 6 digits.
+
+    Examples
+    --------
+    >>> check_publication_id("L106610")
+    'L106610'
+    """
+    if not isinstance(value, str) or not _PUBLICATION.match(value):
+        raise ValueError(f'publication id must be "L" followed by 6 digits; got {value!r}')
+    return value
+
+_SEARCH_KEYS = ("q", "issuer", "catalogue", "date", "year")
+
+
+def search_params(q: str | None = None, *, lang: str, **f: Any) -> dict[str, Any]:
+    """Query parameters of ``GET /types`` from a search's arguments, checked.
+
+    Examples
+    --------
+    >>> search_params("dollar", lang="en", year=(1900, 1950))
+    {'lang': 'en', 'q': 'dollar', 'year': '1900-1950'}
+    """
+    unknown = set(f) - {"issuer", "category", "catalogue", "ruler", "material", "number", "year",
+                        "date", "size", "weight"}
+    if unknown:
+        raise TypeError(f"unknown search filter(s) {sorted(unknown)}")
+    params: dict[str, Any] = {"lang": check_lang(lang)}
+    if q is not None:
+        params["q"] = _text(q, "q", "words to find in titles")
+    if f.get("issuer") is not None:
+        params["issuer"] = _text(f["issuer"], "issuer", "an issuer code such as 'canada'")
+    if f.get("category") is not None:
+        params["category"] = check_category(f["category"])
+    for name in ("catalogue", "ruler", "material"):
+        if f.get(name) is not None:
+            params[name] = positive_int(f[name], name)
+    if f.get("number") is not None:
+        if "catalogue" not in params:
+            raise ValueError("number needs catalogue (the catalogue id the number belongs to)")
+        params["number"] = _text(str(f["number"]), "number", "a catalogue number such as '657'")
+    for name in ("year", "date", "size", "weight"):
+        if f.get(name) is not None:
+            params[name] = check_range(f[name], name, decimals=name in ("size", "weight"))
+    if not any(k in params for k in _SEARCH_KEYS):
+        raise ValueError("a search needs at least one of q, issuer, catalogue, date or year")
+    return params
+
+
+def _text(value: Any, name: str, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be {what}; got {value!r}")
+    return value.strip()
+
+
+def page_size(count: Any) -> int:
+    """A search page size, 1 to 100 (Numista documents 50, serves 100)."""
+    return bounded(count, "page_size", 1, MAX_PAGE_SIZE)
+
+
+def bounded(value: Any, name: str, low: int, high: int) -> int:
+    """A positive int within ``[low, high]``."""
+    number = positive_int(value, name)
+    if not low <= number <= high:
+        raise ValueError(f"{name} must be from {low} to {high}; got {value!r}")
+    return number
+
+
+def image_mime(data: bytes, index: int) -> str:
+    """``image/jpeg`` or ``image/png`` from an image's first bytes; anything else is refused."""
+    if not isinstance(data, bytes | bytearray):
+        raise TypeError(f"images[{index}] must be bytes, got {type(data).__name__}")
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    raise ValueError(f"images[{index}] is neither a JPEG nor a PNG image")
+
+
+_ITEM_FIELDS = frozenset({
+    "type", "issue", "quantity", "grade", "for_swap", "private_comment", "public_comment",
+    "price", "collection", "storage_location", "acquisition_place", "acquisition_date",
+    "serial_number", "internal_id", "weight", "size", "axis", "grading_details",
+})
+
+
+def item_body(item: Mapping[str, Any], *, require_type: bool) -> dict[str, Any]:
+    """A collected-item body (POST/PATCH), checked and normalised before it is sent.
+
+    Examples
+    --------
+    >>> item_body({"type": "420", "grade": "vf", "acquisition_date": date(2024, 5, 1)},
+    ...           require_type=True)
+    {'type': 420, 'grade': 'vf', 'acquisition_date': '2024-05-01'}
+    """
+    unknown = set(item) - _ITEM_FIELDS
+    if unknown:
+        raise ValueError(f"unknown collected-item field(s) {sorted(unknown)}; "
+                         f"known: {sorted(_ITEM_FIELDS)}")
+    body = dict(item)
+    if require_type and body.get("type") is None:
+        raise ValueError("a collected item needs 'type' (the type id)")
+    for name in ("type", "collection", "issue", "quantity"):
+        if body.get(name) is not None:
+            body[name] = positive_int(body[name], name)
+    if body.get("grade") is not None:
+        check_grade(body["grade"])
+    if body.get("axis") is not None:
+        body["axis"] = bounded(body["axis"], "axis", 1, 12)
+    if body.get("acquisition_date") is not None:
+        body["acquisition_date"] = _iso_date(body["acquisition_date"])
+    if body.get("price") is not None:
+        body["price"] = _price(body["price"])
+    return body
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError(f"acquisition_date must be a date or 'YYYY-MM-DD'; got {value!r}")
+
+
+def _price(price: Any) -> dict[str, Any]:
+    if not isinstance(price, Mapping) or "value" not in price:
+        raise ValueError("price must be a mapping {'value': number, 'currency': 'EUR'}")
+    try:
+        value = float(price["value"])
+    except (TypeError, ValueError):
+        raise ValueError(f"price value must be a number; got {price['value']!r}") from None
+    return {"value": value, "currency": check_currency(price.get("currency", "EUR"))}

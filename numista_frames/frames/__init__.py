@@ -1,0 +1,1 @@
+"""Schema tables and pure normalisers: decoded JSON in, typed DataFrames out (no I/O)."""

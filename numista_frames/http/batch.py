@@ -1,0 +1,211 @@
+"""Concurrent batches of requests: a thread pool under the shared throttle, progress, per-id failures."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import pandas as pd
+
+from numista_frames.exceptions import (
+    NotFoundError,
+    QuotaExceededError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+)
+
+__all__ = ["BatchResult", "failures_frame", "is_per_id", "run_batch", "user_stack_level"]
+
+logger = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+R = TypeVar("R")
+
+#: Errors that concern one id; the batch goes on without it. Anything else (a bad key, a bad
+#: parameter, the spent quota) concerns them all and stops the batch.
+PER_ID_ERRORS = (NotFoundError, ServerError, TransportError, RateLimitError)
+
+
+@dataclass
+class BatchResult(Generic[K, R]):
+    """What a batch fetched: results in the order of the keys, and the keys that failed."""
+
+    results: dict[K, R] = field(default_factory=dict)
+    failures: list[tuple[K, BaseException]] = field(default_factory=list)
+
+
+class FailureTable(pd.DataFrame):
+    """The ``df.attrs["failures"]`` table: a DataFrame that compares as a whole.
+
+    pandas compares attrs with ``==`` when it merges or concatenates frames; a plain DataFrame
+    there answers elementwise and makes ``pd.concat``/``merge`` of a partial frame fail. This
+    one answers True/False, so partial frames work everywhere a frame does.
+    """
+
+    @property
+    def _constructor(self) -> type[FailureTable]:
+        return FailureTable
+
+    def __eq__(self, other: object) -> bool:  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    def __ne__(self, other: object) -> bool:  # type: ignore[override]
+        return not self == other
+
+    __hash__ = None
+
+
+def failures_frame(failures: Sequence[tuple[Any, BaseException]]) -> pd.DataFrame:
+    """The ``df.attrs["failures"]`` table: one row per failed id (id, error, message).
+
+    Examples
+    --------
+    >>> failures_frame([(3, ValueError("boom")), ((5, 12), KeyError(1))]).values.tolist()
+    [['3', 'ValueError', 'boom'], ['5/12', 'KeyError', '1']]
+    """
+    return FailureTable({
+        "id": pd.array(["/".join(map(str, k)) if isinstance(k, tuple) else str(k)
+                        for k, _ in failures], dtype="string"),
+        "error": pd.array([type(e).__name__ for _, e in failures], dtype="string"),
+        "message": pd.array([str(e) for _, e in failures], dtype="string"),
+    })
+
+
+def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
+              progress: bool | None, desc: str) -> BatchResult[K, R]:
+    """Fetch every key concurrently; per-id failures are collected, the quota stops everything.
+
+    Parameters
+    ----------
+    keys : sequence
+        What to fetch (ids, or tuples of ids), in the order results should keep.
+    fetch : callable
+        Fetches one key (runs in worker threads, in a copy of the caller's context, so request
+        tracking follows it).
+    workers : int
+        Threads (the client's ``max_concurrent``: more would only queue at the throttle).
+    progress : bool or None
+        Show a progress bar (tqdm, notebook-aware); None: when there is more than one key.
+    desc : str
+        Label of the progress bar.
+
+    Raises
+    ------
+    QuotaExceededError
+        When the quota is spent: the rest is not fetched (what was fetched stays cached), and
+        the message says how many keys were left.
+    NumistaError
+        Any error that is not about one id (bad key, unreachable API ...) stops the batch too.
+    """
+    result: BatchResult[K, R] = BatchResult()
+    if not keys:
+        return result
+    bar = _bar(len(keys), progress, desc)
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(keys))))
+    futures: dict[Future[R], K] = {}
+    stop: BaseException | None = None
+    try:
+        futures = {pool.submit(contextvars.copy_context().run, fetch, key): key for key in keys}
+        stop = _collect(futures, result, bar)
+    finally:
+        # After a stop, what has not started never will; what is in flight finishes (and is
+        # cached) before this returns.
+        pool.shutdown(wait=True, cancel_futures=True)
+        if bar is not None:
+            bar.close()
+    if stop is not None:
+        _harvest(futures, result)
+        if isinstance(stop, QuotaExceededError):
+            left = len(keys) - len(result.results) - len(result.failures)
+            raise _quota_error(stop, left, len(keys), desc) from None
+        raise stop
+    result.results = {k: result.results[k] for k in keys if k in result.results}
+    return result
+
+
+def is_per_id(exc: BaseException) -> bool:
+    """Whether an error concerns one id only, so the batch goes on without it.
+
+    Not so for a spent quota, a bad key or parameter, or an API that cannot be reached at all
+    (then every other id would fail the same way, slowly).
+    """
+    if isinstance(exc, QuotaExceededError) or not isinstance(exc, PER_ID_ERRORS):
+        return False
+    return not (isinstance(exc, TransportError) and not exc.connected)
+
+
+def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
+             bar: Any) -> BaseException | None:
+    """Gather results as they come; return the error that stops the batch, if one does."""
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+        for future in done:
+            key = futures[future]
+            try:
+                result.results[key] = future.result()
+            except BaseException as exc:
+                if not is_per_id(exc):
+                    return exc
+                logger.info("%r failed: %s", key, exc)
+                result.failures.append((key, exc))
+            if bar is not None:
+                bar.update(1)
+    return None
+
+
+def _harvest(futures: dict[Future[Any], Any], result: BatchResult[Any, Any]) -> None:
+    """After a stop: keep what finished meanwhile, so the count of what is left is exact."""
+    failed = {id(exc) for _, exc in result.failures}
+    for future, key in futures.items():
+        if key in result.results or future.cancelled() or not future.done():
+            continue
+        exc = future.exception()
+        if exc is None:
+            result.results[key] = future.result()
+        elif is_per_id(exc) and id(exc) not in failed:
+            result.failures.append((key, exc))
+
+
+def _quota_error(exc: QuotaExceededError, left: int, total: int, desc: str) -> QuotaExceededError:
+    hint = (f"The monthly quota is spent: {left} of {total} {desc} were not fetched. Everything "
+            "fetched before stays cached; rerun after the quota resets (1st of the month, UTC) and "
+            "only those are fetched")
+    return QuotaExceededError(exc.status_code, exc.url, exc.message, hint=hint)
+
+
+def user_stack_level() -> int:
+    """The stack level of the first frame outside numista_frames (where a warning belongs)."""
+    import inspect
+
+    package = str(Path(__file__).parent)
+    frame, level = inspect.currentframe(), 0
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return max(level, 1)
+
+
+def _bar(total: int, progress: bool | None, desc: str) -> Any:
+    if progress is False or (progress is None and (total <= 1 or not _interactive())):
+        return None
+    import importlib.util
+
+    from tqdm.auto import tqdm
+
+    if importlib.util.find_spec("ipywidgets") is None:  # a notebook bar needs ipywidgets:
+        from tqdm.std import tqdm  # without it, the plain text bar (and no TqdmWarning)
+
+    return tqdm(total=total, desc=desc, unit="req", leave=False)
+
+
+def _interactive() -> bool:
+    """A person is watching: a notebook kernel, or stderr is a terminal (not a log file)."""
+    import sys
+
+    return "ipykernel" in sys.modules or bool(getattr(sys.stderr, "isatty", lambda: False)())

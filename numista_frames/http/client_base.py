@@ -1,0 +1,274 @@
+"""The client's plumbing: settings, the session, requests with counting and in-flight
+deduplication, the quota and the HTTP cache's contents."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+import requests
+
+from numista_frames import checks as v
+from numista_frames.exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
+from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
+from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
+from numista_frames.http.oauth import TokenStore
+from numista_frames.http.records import RequestRecord, record, track
+from numista_frames.http.session import API_KEY_HEADER, IDENTITY_HEADER, build_session, is_connect_failure
+from numista_frames.settings import Settings, get_settings
+
+__all__ = [
+    "NO_KEY_MESSAGE", "CachedAnswer", "ClientBase", "RequestCounts", "RequestRecord", "decode",
+]
+
+NO_KEY_MESSAGE = (
+    "No Numista API key is set. Get a free key at https://en.numista.com/api/ and set it with "
+    "`export NUMISTA_API_KEY=...` or `nf.configure(api_key=...)`. To try numista_frames without "
+    "a key, run `numista-frames demo`, or serve the fake API (`numista-frames serve-fake`) and "
+    "set NUMISTA_API_URL to the URL it prints and NUMISTA_API_KEY to anything; in Python: "
+    "`with numista_frames.testing.FakeNumista() as api: nf.configure(api_url=api.url, "
+    "api_key=api.api_key)`."
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    """One answer in the HTTP cache (see :meth:`Client.cached_answers`)."""
+
+    cache_key: str
+    path: str
+    query: str
+    bytes: int
+    created_at: datetime
+    expires: datetime | None
+
+
+@dataclass
+class RequestCounts:
+    """How this client's requests were answered since it was created.
+
+    Attributes
+    ----------
+    network : int
+        Answers that came from the network (retried attempts are not counted here; the
+        quota ledger counts every attempt).
+    cached : int
+        Answers that came from the HTTP cache.
+    """
+
+    network: int = 0
+    cached: int = 0
+
+class ClientBase:
+    """What every endpoint method of :class:`numista_frames.Client` stands on.
+
+    Nothing touches disk or network until the first request.
+    """
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
+        if settings is None:
+            self.settings = get_settings(**overrides)
+        else:
+            self.settings = settings.replace(**overrides) if overrides else settings
+        self.counts = RequestCounts()
+        self._session: requests.Session | None = None
+        self._lock = threading.Lock()
+        self._tokens = TokenStore()
+        self._inflight: dict[tuple[Any, ...], threading.Event] = {}
+
+    def __repr__(self) -> str:
+        s = self.settings
+        return (f"Client(api_url={s.api_url!r}, lang={s.lang!r}, currency={s.currency!r}, "
+                f"cache_dir={str(s.cache_dir)!r}, offline={s.offline})")
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def session(self) -> requests.Session:
+        """The requests-cache session, built on first use."""
+        if self._session is None:
+            with self._lock:
+                if self._session is None:
+                    self._session = build_session(self.settings)
+        return self._session
+
+    def close(self) -> None:
+        """Close the session's connections and cache file handles."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def quota(self) -> QuotaStatus:
+        """Requests spent this UTC month by this key, from the local ledger.
+
+        Raises
+        ------
+        ConfigurationError
+            When no API key is set (the quota is per key).
+        """
+        if not self.settings.api_key:
+            raise ConfigurationError(NO_KEY_MESSAGE)
+        ledger = QuotaLedger(self.settings.ledger_path)
+        return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
+
+    def cached_answers(self) -> list[CachedAnswer]:
+        """Every answer in the HTTP cache (fresh or expired), for listing and clearing."""
+        if not self.settings.http_cache_path.exists():
+            return []
+        base = urlsplit(self.settings.api_url).path.rstrip("/")
+        out = []
+        for response in self.session.cache.filter(valid=True, expired=True):  # type: ignore[attr-defined]
+            parts = urlsplit(response.url)
+            path = parts.path[len(base):] if parts.path.startswith(base) else parts.path
+            out.append(CachedAnswer(response.cache_key, path, parts.query,
+                                    len(response.content or b""), response.created_at,
+                                    response.expires))
+        return out
+
+    def forget(self, cache_keys: Iterable[str]) -> int:
+        """Delete answers from the HTTP cache by their keys; returns how many."""
+        keys = list(cache_keys)
+        if keys:
+            self.session.cache.delete(*keys)  # type: ignore[attr-defined]
+        return len(keys)
+
+    def last_user_write(self) -> datetime | None:
+        """When this key last changed user data (POST/PATCH/DELETE), in any process.
+
+        Cached user data older than that is stale: the loaders and the user endpoints
+        fetch it again.
+        """
+        return QuotaLedger(self.settings.ledger_path).last_write(key_id(self.settings.api_key))
+
+    def track(self) -> AbstractContextManager[list[RequestRecord]]:
+        """Record every request answered in this context (and in tasks copied from it).
+
+        Yields the list the records are appended to; loaders use it for provenance
+        (``from_cache``, ``fetched_at``) and to count the requests a call spent.
+        """
+        return track()
+
+    def _request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                 json: Any = None, data: Mapping[str, str] | None = None,
+                 token: Any = None, identity: str | None = None,
+                 refresh: bool = False, cache_only: bool = False) -> requests.Response:
+        """Send one request; return the response or raise the matching NumistaError.
+
+        ``cache_only`` answers from the cache or raises :class:`OfflineError`, never sending.
+        """
+        s = self.settings
+        family = classify_path(path).family
+        cacheable = method == "GET" and family in CACHED_FAMILIES
+        cache_only = cache_only or s.offline
+        if cache_only and not cacheable:
+            raise OfflineError(f"{method} {path} (never cached)")
+        if not s.api_key and not cache_only:
+            raise ConfigurationError(NO_KEY_MESSAGE)
+        headers = {API_KEY_HEADER: s.api_key or ""}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token.access_token}"
+        if identity is not None:
+            headers[IDENTITY_HEADER] = identity
+        if not cacheable:
+            response = self._send(method, path, params=params, json=json, data=data,
+                                  headers=headers)
+        elif cache_only:
+            response = self._send(method, path, params=params, headers=headers,
+                                  expire_after=s.expiry_for(family), only_if_cached=True)
+        else:
+            with self._one_flight((path, tuple(sorted((params or {}).items())), identity)) as lead:
+                response = self._send(method, path, params=params, headers=headers,
+                                      expire_after=s.expiry_for(family),
+                                      force_refresh=refresh and lead)
+        if cache_only and response.status_code == 504:
+            # requests-cache's "only-if-cached" miss (only 200s are ever cached).
+            raise OfflineError(f"GET {path} {dict(params or {})} (missing or expired)")
+        self._count(method, path, params, response)
+        _raise_for_status(response)
+        return response
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = self.settings.api_url + path
+        try:
+            return self.session.request(method, url, allow_redirects=False, **kwargs)
+        except requests.RequestException as exc:
+            raise TransportError(f"{method} {path} failed: {type(exc).__name__}: {exc}", url=url,
+                                 connected=not is_connect_failure(exc)) from None
+
+    @contextmanager
+    def _one_flight(self, key: tuple[Any, ...]) -> Iterator[bool]:
+        """Let one thread fetch a given answer while the others asking for it wait.
+
+        Yields True for the thread that leads; the others wait for it and are then answered
+        by the cache, so concurrent loaders (threads, ``asyncio.gather``) never pay twice.
+        """
+        with self._lock:
+            event = self._inflight.get(key)
+            leading = event is None
+            if leading:
+                event = self._inflight[key] = threading.Event()
+        if not leading:
+            assert event is not None
+            event.wait()
+        try:
+            yield leading
+        finally:
+            if leading:
+                with self._lock:
+                    self._inflight.pop(key, None)
+                assert event is not None
+                event.set()
+
+    def _count(self, method: str, path: str, params: Mapping[str, Any] | None,
+               response: requests.Response) -> None:
+        from_cache = bool(getattr(response, "from_cache", False))
+        with self._lock:
+            if from_cache:
+                self.counts.cached += 1
+            else:
+                self.counts.network += 1
+        created = getattr(response, "created_at", None) or datetime.now(UTC)
+        record(RequestRecord(method, path, dict(params or {}), from_cache, created.astimezone(UTC)))
+
+    def _get(self, path: str, params: Mapping[str, Any] | None = None, *,
+             refresh: bool = False, cache_only: bool = False) -> Any:
+        return decode(self._request("GET", path, params=params, refresh=refresh,
+                                    cache_only=cache_only))
+
+    def resolve_lang(self, lang: str | None = None) -> str:
+        """The language a call uses: ``lang`` when given, else the settings' (checked)."""
+        return v.check_lang(lang or self.settings.lang)
+
+
+def _raise_for_status(response: requests.Response) -> None:
+    status = response.status_code
+    if 300 <= status < 400:
+        raise TransportError(
+            f"unexpected redirect ({status}) to {response.headers.get('Location', '?')}: the "
+            "Numista API does not redirect; check api_url", url=response.url)
+    if status >= 400:
+        raise error_for_status(status, response.url, response.content)
+
+
+def decode(response: requests.Response) -> Any:
+    """The JSON of a response (None for 204 or an empty body)."""
+    if response.status_code == 204 or not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        raise TransportError("the API sent a body that is not JSON", url=response.url) from None

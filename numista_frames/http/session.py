@@ -1,0 +1,325 @@
+"""The one place that builds the HTTP session: requests-cache on top, throttle/retries/ledger beneath.
+
+A request passes through, top to bottom::
+
+    CachedSession (requests-cache, SQLite)   a hit returns here: no wait, no quota, no ledger
+      └── NumistaAdapter.send                 only cache misses get this far
+            ├── offline guard                 never touch the network when offline
+            ├── retry loop (urllib3 Retry)    backoff with jitter, Retry-After; our policy decides
+            │     └── throttle slot           concurrency cap + adaptive rate, across threads
+            │           └── HTTPAdapter.send  the network
+            └── quota ledger                  one row per attempt that went out
+
+Numista-specific policy lives in :func:`retry_decision` and :func:`error_is_retryable`; the
+mechanics (counting, exponential backoff, jitter, ``Retry-After``) are urllib3's ``Retry``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import time
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import requests
+import requests_cache
+from requests.adapters import HTTPAdapter
+from requests_cache.cache_keys import create_key
+from urllib3.exceptions import InvalidHeader, MaxRetryError, NewConnectionError
+from urllib3.util.retry import Retry
+
+from numista_frames.exceptions import (
+    ConfigurationError,
+    OfflineError,
+    TransportError,
+    error_message_of,
+    is_quota_message,
+)
+from numista_frames.http.endpoints import classify_path
+from numista_frames.http.ledger import QuotaLedger, key_id
+from numista_frames.http.throttle import ClientThrottle, account_throttle, throttle_pause
+from numista_frames.settings import Settings
+
+__all__ = [
+    "API_KEY_HEADER",
+    "IDENTITY_HEADER",
+    "IGNORED_PARAMETERS",
+    "NumistaAdapter",
+    "build_session",
+    "error_is_retryable",
+    "is_connect_failure",
+    "retry_decision",
+]
+
+logger = logging.getLogger(__name__)
+
+API_KEY_HEADER = "Numista-API-Key"
+#: Who may read a cached answer of a user endpoint: ``<key hash>:<grant>``. Mixed into the cache
+#: key of user data so that no other key or grant is served from the cache what the API would
+#: refuse it; never sent (the adapter removes it before the network).
+IDENTITY_HEADER = "X-Numista-Frames-Identity"
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: A body that broke off after the status line: retried like a dropped connection.
+_READ_ERRORS = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
+#: Never stored: requests-cache redacts these from the cached request (its matching is
+#: case-sensitive, so every spelling we could send is listed) and leaves them out of cache keys.
+IGNORED_PARAMETERS = (
+    API_KEY_HEADER, API_KEY_HEADER.lower(), API_KEY_HEADER.upper(),
+    "Authorization", "authorization", "AUTHORIZATION",
+    "client_secret", "code", "access_token",
+)
+
+Decision = Literal["stop", "retry", "throttled"]
+
+
+def retry_decision(method: str, status: int, message: str | None) -> Decision:
+    """What to do with an answer: give it back, retry it, or retry it after slowing down.
+
+    A 429 that names the quota is final (it will not clear for days); any other 429 is the
+    concurrency throttle, which refused the request unprocessed, so it is retried whatever the
+    method. A 5xx is retried only for idempotent methods: a retried POST can create a duplicate.
+
+    Examples
+    --------
+    >>> retry_decision("GET", 429, "Quota exceeded"), retry_decision("GET", 429, "Too many")
+    ('stop', 'throttled')
+    >>> retry_decision("POST", 503, None), retry_decision("GET", 503, None)
+    ('stop', 'retry')
+    """
+    if status == 429:
+        return "stop" if is_quota_message(message) else "throttled"
+    if status in RETRY_STATUSES and method.upper() in IDEMPOTENT_METHODS:
+        return "retry"
+    return "stop"
+
+
+def error_is_retryable(method: str, exc: BaseException) -> bool:
+    """Whether a request that got no answer may be sent again.
+
+    A failure to connect is always safe to retry (nothing was sent). Anything later (timeout,
+    dropped connection, malformed body) is retried only for idempotent methods.
+    """
+    if is_connect_failure(exc):
+        return True
+    return method.upper() in IDEMPOTENT_METHODS
+
+
+def is_connect_failure(exc: BaseException) -> bool:
+    """Whether a request failed before anything was sent (no connection could be made)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return isinstance(reason, NewConnectionError)
+
+
+class NumistaAdapter(HTTPAdapter):
+    """Transport adapter that throttles, retries and records every real network request.
+
+    Parameters
+    ----------
+    settings : Settings
+        Retry, timeout and offline settings.
+    throttle : ClientThrottle
+        This client's concurrency cap over its account's cap and rate.
+    ledger : QuotaLedger
+        Where each attempt is recorded.
+    """
+
+    def __init__(self, settings: Settings, throttle: ClientThrottle, ledger: QuotaLedger) -> None:
+        super().__init__(pool_connections=1, pool_maxsize=max(settings.max_concurrent, 10),
+                         max_retries=0)
+        self.settings = settings
+        self.throttle = throttle
+        self.ledger = ledger
+        self._key_id = key_id(settings.api_key)
+        self._base_path = urlsplit(settings.api_url).path.rstrip("/")
+
+    def new_retry(self) -> Retry:
+        """A fresh urllib3 ``Retry`` holding the counting and backoff mechanics."""
+        s = self.settings
+        return Retry(
+            total=s.max_retries, redirect=0, allowed_methods=None,
+            backoff_factor=s.backoff_factor,
+            backoff_max=s.backoff_max, backoff_jitter=s.backoff_factor,
+            respect_retry_after_header=True, retry_after_max=s.retry_after_max,
+            raise_on_status=False,
+        )
+
+    def send(
+        self, request: requests.PreparedRequest, stream: bool = False,
+        timeout: Any = None, verify: Any = True, cert: Any = None, proxies: Any = None,
+    ) -> requests.Response:
+        """Send with throttle, retries and ledger (see the module docstring)."""
+        method, url = (request.method or "GET").upper(), request.url or ""
+        request.headers.pop(IDENTITY_HEADER, None)  # a cache-key ingredient, not for Numista
+        if self.settings.offline:
+            raise OfflineError(f"{method} {self._relative(url)}")
+        retry = self.new_retry()
+        kwargs = dict(stream=stream, timeout=timeout or self.settings.timeout,
+                      verify=verify, cert=cert, proxies=proxies)
+        while True:
+            try:
+                response = self._attempt(request, **kwargs)
+            except (requests.ConnectionError, requests.Timeout, TransportError, *_READ_ERRORS) as exc:
+                if not error_is_retryable(method, exc):
+                    raise
+                retry = _count_error(retry, method, url, exc)
+                logger.debug("retrying %s %s after %r", method, self._relative(url), exc)
+                retry.sleep()
+                continue
+            decision = retry_decision(method, response.status_code, _message(response))
+            if decision == "stop":
+                if response.status_code != 429:
+                    self.throttle.succeeded()
+                return response
+            if decision == "throttled":
+                self.throttle.throttled()
+            try:
+                retry = retry.increment(method, url, response=response.raw)
+            except MaxRetryError:
+                return response
+            logger.debug("retrying %s %s after %s", method, self._relative(url),
+                         response.status_code)
+            response.close()
+            time.sleep(_pause(retry, response, throttled=decision == "throttled"))
+
+    def _attempt(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        """One network attempt inside a throttle slot, recorded in the quota ledger."""
+        status: int | None = None
+        outcome = "no_answer"
+        try:
+            with self.throttle.slot():
+                response = super().send(request, **kwargs)
+                status, outcome = response.status_code, "answered"
+                if not kwargs.get("stream"):
+                    _ = response.content  # read inside the slot: the cap covers the whole exchange
+                    if status == 429 and is_quota_message(_message(response)):
+                        outcome = "quota_spent"
+        except BaseException as exc:
+            if is_connect_failure(exc):
+                outcome = "not_sent"
+            raise
+        finally:
+            self._record(request, status, outcome)
+        if status == 200 and not kwargs.get("stream"):
+            _check_json(response)
+        return response
+
+    def _record(self, request: requests.PreparedRequest, status: int | None, outcome: str) -> None:
+        """Add the attempt to the ledger; a ledger failure is logged, never lost data."""
+        endpoint = classify_path(self._relative(request.url or ""))
+        try:
+            self.ledger.record(key=self._key_id, method=(request.method or "GET").upper(),
+                               endpoint=endpoint.name, family=endpoint.family, status=status,
+                               outcome=outcome)
+        except (sqlite3.Error, OSError) as exc:
+            logger.warning("could not record a request in the quota ledger %s: %s",
+                           self.ledger.path, exc)
+
+    def _relative(self, url: str) -> str:
+        path = urlsplit(url).path
+        if self._base_path and path.startswith(self._base_path):
+            path = path[len(self._base_path):]
+        return path or "/"
+
+
+def _count_error(retry: Retry, method: str, url: str, exc: BaseException) -> Retry:
+    """Count a failed attempt; when the retries are spent, re-raise the failure itself."""
+    try:
+        return retry.increment(method, url, error=exc)  # type: ignore[arg-type]
+    except MaxRetryError:
+        raise exc from None
+
+
+def _pause(retry: Retry, response: requests.Response, *, throttled: bool) -> float:
+    """Seconds to wait before the next try: ``Retry-After`` when the API sends a valid one,
+    else urllib3's backoff, and never nothing after a throttle."""
+    try:
+        after = retry.get_retry_after(response.raw) if retry.respect_retry_after_header else None
+    except InvalidHeader:
+        after = None
+    if after is not None:
+        return after
+    backoff = retry.get_backoff_time()
+    return max(backoff, throttle_pause(retry.backoff_factor)) if throttled else backoff
+
+
+def _message(response: requests.Response) -> str | None:
+    if response.status_code < 400:
+        return None
+    return error_message_of(response.content)
+
+
+def _check_json(response: requests.Response) -> None:
+    """A 200 whose JSON body is cut short is a transport failure, never a cacheable answer."""
+    if not response.content:
+        return
+    try:
+        json.loads(response.content)
+    except ValueError:
+        response.close()
+        raise TransportError("the API sent a malformed JSON body", url=response.url) from None
+
+
+def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
+    """requests-cache's key, with the identity of user-data requests mixed in.
+
+    Examples
+    --------
+    >>> r = requests.Request("GET", "http://x/v3/users/1/collections").prepare()
+    >>> plain = cache_key(r)
+    >>> r.headers[IDENTITY_HEADER] = "abc:client_credentials"
+    >>> cache_key(r) != plain
+    True
+    """
+    key = str(create_key(request, **kwargs))
+    identity = request.headers.get(IDENTITY_HEADER)
+    if not identity:
+        return key
+    return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
+
+
+def build_session(settings: Settings) -> requests_cache.CachedSession:
+    """Build the cached, throttled session for these settings (creates the cache dir).
+
+    Parameters
+    ----------
+    settings : Settings
+        Where the cache lives, expiries, limits.
+
+    Returns
+    -------
+    requests_cache.CachedSession
+        GET answers with status 200 are cached (catalogue expiry by default; the client
+        passes the expiry of each endpoint's family); secrets never reach the cache file.
+
+    Raises
+    ------
+    ConfigurationError
+        When the cache dir cannot be created or written.
+    """
+    try:
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        session = requests_cache.CachedSession(
+            cache_name=str(settings.http_cache_path), backend="sqlite", wal=True,
+            expire_after=settings.expire_catalogue, allowable_codes=(200,),
+            allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
+            match_headers=False, stale_if_error=False, key_fn=cache_key,
+        )
+    except (OSError, sqlite3.Error) as exc:
+        raise ConfigurationError(
+            f"cannot use the cache dir {settings.cache_dir}: {exc}. Point NUMISTA_FRAMES_CACHE_DIR "
+            "(or nf.configure(cache_dir=...)) at a writable folder") from None
+    account = account_throttle(settings.api_url, settings.api_key, settings.requests_per_second)
+    adapter = NumistaAdapter(settings, ClientThrottle(account, settings.max_concurrent),
+                             QuotaLedger(settings.ledger_path))
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update({"User-Agent": settings.user_agent, "Accept": "application/json"})
+    return session

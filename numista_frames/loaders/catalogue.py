@@ -1,0 +1,418 @@
+"""The catalogue loaders: searches, types, issues, prices and list parts as typed DataFrames."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, Literal, overload
+
+import pandas as pd
+
+from numista_frames import checks as v
+from numista_frames.exceptions import OfflineError
+from numista_frames.frames import normalize as nz
+from numista_frames.http.batch import run_batch
+from numista_frames.http.client import Client, default_client
+from numista_frames.http.ledger import QuotaStatus
+from numista_frames.loaders.jobs import Fetched, Job, count_missing, run
+from numista_frames.loaders.prices import PriceFetch
+
+__all__ = ["issue_parts_df", "issues_df", "prices_df", "quota", "search_df", "type_parts_df",
+           "types_df"]
+
+
+def quota() -> QuotaStatus:
+    """Requests spent this UTC calendar month by the configured key, as the local ledger saw them.
+
+    Every request that really went to the network is in the ledger (cache hits never are);
+    requests made from other machines with the same key are not.
+
+    Returns
+    -------
+    QuotaStatus
+        ``used``, ``limit``, ``remaining``, ``month`` and ``resets_at``.
+    """
+    return default_client().quota()
+
+
+# -- search ------------------------------------------------------------------------------------
+
+@overload
+def search_df(q: str | None = ..., *, issuer: str | None = ..., category: str | None = ...,
+              year: Any = ..., date: Any = ..., catalogue: int | None = ...,
+              number: str | None = ..., ruler: int | None = ..., material: int | None = ...,
+              size: Any = ..., weight: Any = ..., lang: str | None = ...,
+              max_results: int | None = ..., page_size: int = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def search_df(q: str | None = ..., *, issuer: str | None = ..., category: str | None = ...,
+              year: Any = ..., date: Any = ..., catalogue: int | None = ...,
+              number: str | None = ..., ruler: int | None = ..., material: int | None = ...,
+              size: Any = ..., weight: Any = ..., lang: str | None = ...,
+              max_results: int | None = ..., page_size: int = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def search_df(q: str | None = None, *, issuer: str | None = None, category: str | None = None,
+              year: Any = None, date: Any = None, catalogue: int | None = None,
+              number: str | None = None, ruler: int | None = None, material: int | None = None,
+              size: Any = None, weight: Any = None, lang: str | None = None,
+              max_results: int | None = None, page_size: int = 100, refresh: bool = False,
+              progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """Search the catalogue: one row per type, across all pages (or the first ``max_results``).
+
+    Parameters
+    ----------
+    q : str, optional
+        Words to find in titles.
+    issuer, category, year, date, catalogue, number, ruler, material, size, weight
+        Numista's search filters; ``year``/``date``/``size``/``weight`` take ``"1902"``,
+        ``"1800-1850"`` or a ``(low, high)`` tuple. At least one of ``q``, ``issuer``,
+        ``catalogue``, ``date`` or ``year`` is required.
+    lang : {"en", "es", "fr"}, optional
+        Language of labels (default: the configured one).
+    max_results : int, optional
+        Stop after this many types.
+    page_size : int
+        Types per request, 1 to 100: a search of 5,000 types costs 50 requests at 100.
+    refresh : bool
+        Bypass both caches.
+    progress : bool, optional
+        Progress bar; by default shown when several pages are fetched.
+    dry_run : bool
+        Return the number of requests the call would spend instead of the frame. When the
+        first page is not cached, the dry run fetches it to learn the total (that request is
+        part of the count and is not spent again).
+
+    Returns
+    -------
+    DataFrame or int
+        The ``search`` schema (docs/schemas.md); ``df.attrs`` carries provenance and the
+        API's ``total``. With ``dry_run``, the number of requests instead.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError
+        When no API key is set and the answer is not cached.
+    OfflineError
+        Offline, when something the call needs is not cached.
+    QuotaExceededError
+        When the monthly quota is spent; what was fetched stays cached.
+    NumistaError
+        For errors that concern the whole call (a bad key, an unreachable API); one failed id
+        only lands in ``df.attrs["failures"]``.
+
+    Examples
+    --------
+    >>> dollars = nf.search_df("dollar", issuer="canada")          # doctest: +SKIP
+    >>> nf.search_df("dollar", dry_run=True)                        # doctest: +SKIP
+    4
+    """
+    client = default_client()
+    lang = client.resolve_lang(lang)
+    params = v.search_params(q, lang=lang, issuer=issuer, category=category, year=year,
+                             date=date, catalogue=catalogue, number=number, ruler=ruler,
+                             material=material, size=size, weight=weight)
+    size_ = v.page_size(page_size)
+    limit = None if max_results is None else v.positive_int(max_results, "max_results")
+    if limit is not None:
+        size_ = min(size_, limit)
+    search = _Search(params, size_, limit)
+    job = Job("search", "GET /types", {**params, "max_results": limit}, ("catalogue",),
+              search.fetch, search.plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+class _Search:
+    """A search's pages: the first tells the total; the rest are fetched concurrently."""
+
+    def __init__(self, params: dict[str, Any], size: int, limit: int | None) -> None:
+        self.params, self.size, self.limit = params, size, limit
+
+    def _page(self, client: Client, page: int, refresh: bool,
+              cache_only: bool = False) -> dict[str, Any]:
+        return client.get_types(**self.params, page=page, count=self.size, refresh=refresh,
+                                cache_only=cache_only)
+
+    def _last_page(self, first: dict[str, Any]) -> int:
+        """How many pages hold what is wanted, paged as the server pages.
+
+        Numista documents at most 50 per page and serves 100; a server that serves fewer
+        than asked still numbers its pages by its own size, so that size decides.
+        """
+        total, served = int(first.get("count") or 0), len(first.get("types") or [])
+        per_page = served if 0 < served < min(self.size, total) else self.size
+        wanted = total if self.limit is None else min(total, self.limit)
+        return max(1, math.ceil(wanted / per_page))
+
+    def fetch(self, client: Client, refresh: bool, progress: bool | None) -> Fetched:
+        first = self._page(client, 1, refresh)
+        rest = list(range(2, self._last_page(first) + 1))
+        pages = run_batch(rest, lambda p: self._page(client, p, refresh),
+                          workers=client.settings.max_concurrent, progress=progress,
+                          desc="search pages")
+        items = list(first.get("types") or [])
+        for body in pages.results.values():
+            items.extend(body.get("types") or [])
+        if self.limit is not None:
+            items = items[: self.limit]
+        return Fetched(nz.normalize_search(items), pages.failures,
+                       {"total": int(first.get("count") or 0)})
+
+    def plan(self, client: Client, refresh: bool) -> int:
+        try:
+            first, spent = self._page(client, 1, False, cache_only=True), 0
+        except OfflineError:  # the total is needed: fetch page 1 (the real call then reuses it)
+            first, spent = self._page(client, 1, False), 1
+        pages = range(1 if refresh else 2, self._last_page(first) + 1)
+        return spent + count_missing(pages, lambda p: self._page(client, p, False, True), refresh)
+
+
+# -- types, issues, list parts -----------------------------------------------------------------
+
+@overload
+def types_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+             progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def types_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+             progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def types_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
+             progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """Full details of types: one row per type, in the order of ``type_ids``.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+        Type ids (N#).
+    lang : {"en", "es", "fr"}, optional
+    refresh, progress, dry_run
+        As in :func:`search_df`. A batch goes on when some ids fail (404, or 5xx after the
+        retries): ``df.attrs["failures"]`` lists them and a warning says how many.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``types`` schema; list-valued parts are joined into text columns here and
+        available in long form from :func:`type_parts_df`. With ``dry_run``, the number of
+        requests instead.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
+    return _types_job("types", type_ids, lang, None, refresh, progress, dry_run)
+
+
+@overload
+def type_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                  progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def type_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                  progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def type_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
+                  progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """A list-valued part of types in long form, keyed by ``type_id``.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    part : str
+        ``rulers``, ``mints``, ``printers``, ``references``, ``tags``, ``related_types``,
+        ``lettering_scripts``, ``engravers`` or ``designers`` (an unknown part is a
+        ``ValueError`` before any request).
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``type_<part>`` schema, one row per element keyed by ``type_id`` (the same
+        requests as :func:`types_df`, so after it this costs nothing).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
+    nz.normalize_type_parts([], part)  # an unknown part fails here, before any request
+    return _types_job(f"type_{part}", type_ids, lang, part, refresh, progress, dry_run)
+
+
+def _per_type_job(kind: str, endpoint: str, type_ids: Any, lang: str | None,
+                  get: Callable[[Client, int, str, bool, bool], Any],
+                  shape: Callable[[dict[int, Any]], pd.DataFrame], desc: str, refresh: bool,
+                  progress: bool | None, dry_run: bool, part: str | None) -> pd.DataFrame | int:
+    """A loader making one request per type id: ``get(client, id, lang, refresh, cache_only)``."""
+    ids = v.positive_ints(type_ids, "type_ids")
+    client = default_client()
+    lang_ = client.resolve_lang(lang)
+
+    def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
+        got = run_batch(ids, lambda i: get(c, i, lang_, refresh, False),
+                        workers=c.settings.max_concurrent, progress=progress, desc=desc)
+        return Fetched(shape(got.results), got.failures)
+
+    def plan(c: Client, refresh: bool) -> int:
+        return count_missing(ids, lambda i: get(c, i, lang_, False, True), refresh)
+
+    job = Job(kind, endpoint, {"type_ids": ids, "lang": lang_, "part": part}, ("catalogue",),
+              fetch, plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
+               progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
+    def shape(bodies: dict[int, Any]) -> pd.DataFrame:
+        found = list(bodies.values())
+        return nz.normalize_types(found) if part is None else nz.normalize_type_parts(found, part)
+
+    return _per_type_job(kind, "GET /types/{type_id}", type_ids, lang,
+                         lambda c, i, lang_, r, only: c.get_type(i, lang=lang_, refresh=r,
+                                                                cache_only=only), shape,
+                         "types", refresh, progress, dry_run, part)
+
+
+@overload
+def issues_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def issues_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
+              progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def issues_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
+              progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """Every issue of types: one row per issue, with ``type_id``, in Numista's order.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``issues`` schema: ``year`` as written (text) and ``gregorian_year`` (Int64),
+        mint letter, mintage, comment ...; with ``dry_run``, the number of requests.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
+    return _issues_job("issues", type_ids, lang, None, refresh, progress, dry_run)
+
+
+@overload
+def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                   progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
+                   progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
+                   progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+    """A list-valued part of issues in long form, keyed by ``type_id`` and ``issue_id``.
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    part : {"marks", "signatures", "references"}
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``issue_<part>`` schema (the same requests as :func:`issues_df`).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
+    nz.normalize_issue_parts({}, part)  # an unknown part fails here, before any request
+    return _issues_job(f"issue_{part}", type_ids, lang, part, refresh, progress, dry_run)
+
+
+def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
+                progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
+    def shape(lists: dict[int, Any]) -> pd.DataFrame:
+        return nz.normalize_issues(lists) if part is None else nz.normalize_issue_parts(lists, part)
+
+    return _per_type_job(kind, "GET /types/{type_id}/issues", type_ids, lang,
+                         lambda c, i, lang_, r, only: c.get_issues(i, lang=lang_, refresh=r,
+                                                                cache_only=only), shape,
+                         "issue lists", refresh, progress, dry_run, part)
+
+
+# -- prices ------------------------------------------------------------------------------------
+
+@overload
+def prices_df(type_ids: Any, *, issue_ids: Any = ..., currency: str | None = ...,
+              lang: str | None = ..., refresh: bool = ..., progress: bool | None = ...,
+              dry_run: Literal[True]) -> int: ...
+@overload
+def prices_df(type_ids: Any, *, issue_ids: Any = ..., currency: str | None = ...,
+              lang: str | None = ..., refresh: bool = ..., progress: bool | None = ...,
+              dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = None,
+              lang: str | None = None, refresh: bool = False, progress: bool | None = None,
+              dry_run: bool = False) -> pd.DataFrame | int:
+    """Current price estimates in long form: one row per (type_id, issue_id, grade).
+
+    Costs one request per type (its issues) plus one per issue. Every estimate that really
+    comes from the network is also appended, dated, to the local price history, so no
+    observation is ever lost (Numista keeps no history itself).
+
+    Parameters
+    ----------
+    type_ids : int, str of digits, or iterable of them
+    issue_ids : int or iterable, optional
+        Only these issues (of the given types); by default all issues of each type.
+    currency : str, optional
+        ISO 4217 code (default: the configured one, EUR unless set).
+    lang, refresh, progress, dry_run
+        As in :func:`types_df`. A dry run fetches the issue lists it lacks, to know which
+        prices to count (part of the count, not spent again). An asked-for issue that belongs
+        to none of the types lands in ``df.attrs["failures"]``.
+
+    Returns
+    -------
+    DataFrame
+        The ``prices`` schema: ``price`` (float64), ``currency``, ``grade`` (ordered
+        categorical), the issue's year, mint letter and comment, and ``fetched_at`` (UTC: when
+        the estimate was fetched, which for a cached answer is earlier than the call).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError
+        When no API key is set and the answer is not cached.
+    OfflineError
+        Offline, when something the call needs is not cached.
+    QuotaExceededError
+        When the monthly quota is spent; what was fetched stays cached.
+    NumistaError
+        For errors that concern the whole call (a bad key, an unreachable API); one failed id
+        only lands in ``df.attrs["failures"]``.
+    """
+    ids = v.positive_ints(type_ids, "type_ids")
+    only = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
+    client = default_client()
+    lang_ = client.resolve_lang(lang)
+    cur = v.check_currency(currency or client.settings.currency)
+    job_ = PriceFetch(ids, only, cur, lang_)
+    job = Job("prices", "GET /types/{type_id}/issues/{issue_id}/prices",
+              {"type_ids": ids, "issue_ids": only, "currency": cur, "lang": lang_},
+              ("catalogue", "prices"), job_.fetch, job_.plan)
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+

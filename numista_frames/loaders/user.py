@@ -1,0 +1,186 @@
+"""Loaders of user data: a user's profile, collections and collected items (OAuth where needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal, overload
+
+import pandas as pd
+
+from numista_frames import checks as v
+from numista_frames.frames import normalize as nz
+from numista_frames.http.client import Client, default_client
+from numista_frames.http.ledger import key_id
+from numista_frames.loaders.jobs import cached, single_request
+
+__all__ = ["collection_df", "collections_df", "user_df"]
+
+
+@overload
+def user_df(user_id: int | str, *, lang: str | None = ..., refresh: bool = ...,
+            dry_run: Literal[True]) -> int: ...
+@overload
+def user_df(user_id: int | str, *, lang: str | None = ..., refresh: bool = ...,
+            dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = False,
+            dry_run: bool = False) -> pd.DataFrame | int:
+    """A user's public profile (username, avatar) as a one-row frame; needs no OAuth.
+
+    Parameters
+    ----------
+    user_id : int or str of digits
+    lang, refresh, dry_run
+        As in :func:`issuers_df`.
+
+    Returns
+    -------
+    DataFrame or int
+        The ``user`` schema.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    """
+    uid = v.positive_int(user_id, "user_id")
+    lang_ = default_client().resolve_lang(lang)
+    return single_request("user", "GET /users/{user_id}", {"user_id": uid, "lang": lang_}, "user",
+                   lambda c, r, only: c.get_user(uid, lang=lang_, refresh=r, cache_only=only),
+                   lambda body: nz.normalize_user(uid, body), refresh, dry_run)
+
+
+def _private() -> dict[str, Any]:
+    # User data is private: the frame key names whose key asked (hashed), as the HTTP cache does.
+    return {"key": key_id(default_client().settings.api_key)}
+
+
+@overload
+def collections_df(user_id: int | str | None = ..., *, refresh: bool = ...,
+                   dry_run: Literal[True]) -> int: ...
+@overload
+def collections_df(user_id: int | str | None = ..., *, refresh: bool = ...,
+                   dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
+                   dry_run: bool = False) -> pd.DataFrame | int:
+    """A user's collections (OAuth): one row per collection.
+
+    Parameters
+    ----------
+    user_id : int, optional
+        Defaults to the user the API key belongs to (client-credentials token). The token
+        request is not cached and costs one request per process (tokens live in memory).
+    refresh : bool
+        Bypass both caches.
+    dry_run : bool
+        Return the number of requests the call would spend. Without ``user_id`` and with no
+        token in memory, the dry run fetches the token to learn the user (counted).
+
+    Returns
+    -------
+    DataFrame or int
+        The ``collections`` schema (user_id, id, name).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    AuthenticationError
+        When the key's user or the token does not allow it.
+    """
+    uid = None if user_id is None else v.positive_int(user_id, "user_id")
+
+    def get(c: Client, refresh: bool, cache_only: bool) -> tuple[int, Any]:
+        who = _whose(c, uid)
+        return who, c.get_collections(who, refresh=refresh, cache_only=cache_only)
+
+    return single_request("collections", "GET /users/{user_id}/collections", {"user_id": uid}, "user",
+                   get, lambda got: nz.normalize_collections(got[1], user_id=got[0]), refresh,
+                   dry_run, plan=_user_plan(uid, lambda c, who: c.get_collections(who, cache_only=True)),
+                   private=_private())
+
+
+def _whose(client: Client, user_id: int | None) -> int:
+    """The user a call is about: the one given, else the key's own (from its token)."""
+    return user_id if user_id is not None else client.get_token().user_id
+
+
+def _user_plan(user_id: int | None, probe: Callable[[Client, int], Any]
+               ) -> Callable[[Client, bool], int]:
+    """Dry run of a user-data call: a token request to learn whose data (when no user id is
+    given and no token is held, spent now), then the data unless cached, then its token."""
+    def plan(client: Client, refresh: bool) -> int:
+        spent = 0
+        uid = user_id
+        if uid is None:
+            spent = client.token_cost()
+            uid = client.get_token().user_id
+        if not refresh and cached(lambda: probe(client, uid)):
+            return spent
+        return spent + 1 + client.token_cost(uid)
+
+    return plan
+
+
+@overload
+def collection_df(user_id: int | str | None = ..., *, category: str | None = ...,
+                  type_id: int | str | None = ..., collection: int | str | None = ...,
+                  refresh: bool = ..., dry_run: Literal[True]) -> int: ...
+@overload
+def collection_df(user_id: int | str | None = ..., *, category: str | None = ...,
+                  type_id: int | str | None = ..., collection: int | str | None = ...,
+                  refresh: bool = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+def collection_df(user_id: int | str | None = None, *, category: str | None = None,
+                  type_id: int | str | None = None, collection: int | str | None = None,
+                  refresh: bool = False, dry_run: bool = False) -> pd.DataFrame | int:
+    """A user's collected items (OAuth): one row per item, with its type, issue, grade, price paid.
+
+    Parameters
+    ----------
+    user_id : int, optional
+        Defaults to the key's user.
+    category : {"coin", "banknote", "exonumia"}, optional
+    type_id : int, optional
+        Only items of this type.
+    collection : int, optional
+        Only items of this collection (ids from :func:`collections_df`).
+    refresh, dry_run
+        As in :func:`collections_df`. After this key changes the collection (add, update,
+        delete, in any process), cached collection data older than the change is refetched.
+
+    Returns
+    -------
+    DataFrame
+        The ``collected_items`` schema; ``df.attrs`` also carries the API's totals
+        (``item_count`` = Σ quantity, ``item_type_count`` ...).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument, before any request is spent.
+    ConfigurationError, OfflineError, QuotaExceededError, NumistaError
+        As for :func:`numista_frames.search_df`.
+    AuthenticationError
+        When the key's user or the token does not allow it.
+    """
+    uid = None if user_id is None else v.positive_int(user_id, "user_id")
+    cat = v.check_category(category)
+    tid = None if type_id is None else v.positive_int(type_id, "type_id")
+    coll = None if collection is None else v.positive_int(collection, "collection")
+    totals = ("item_count", "item_for_swap_count", "item_type_count", "item_type_for_swap_count")
+
+    def get(c: Client, refresh: bool, cache_only: bool) -> tuple[int, Any]:
+        who = _whose(c, uid)
+        return who, c.get_collected_items(who, category=cat, type_id=tid, collection=coll,
+                                          refresh=refresh, cache_only=cache_only)
+
+    return single_request(
+        "collected_items", "GET /users/{user_id}/collected_items",
+        {"user_id": uid, "category": cat, "type_id": tid, "collection": coll}, "user", get,
+        lambda got: nz.normalize_collected_items(got[1], user_id=got[0]), refresh, dry_run,
+        attrs=lambda got: {"user_id": got[0], **{k: got[1].get(k) for k in totals}},
+        plan=_user_plan(uid, lambda c, who: c.get_collected_items(
+            who, category=cat, type_id=tid, collection=coll, cache_only=True)), private=_private())
