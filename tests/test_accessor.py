@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import numista_frames as nf
+from numista_frames.settings import configured as settings_applied
 from numista_frames.testing import FakeNumista, sample_price_history
 
 
@@ -22,13 +23,19 @@ def _close_figures() -> Iterator[None]:
     plt.close("all")
 
 
-@pytest.fixture
-def frames(configured: FakeNumista) -> dict[str, pd.DataFrame]:
-    items = nf.collection_df()
-    types = items["type_id"].dropna().unique().tolist()[:15]
-    subset = items[items["type_id"].isin(types)]
-    return {"items": subset, "prices": nf.prices_df(types, progress=False),
-            "issues": nf.issues_df(types, progress=False)}
+@pytest.fixture(scope="module")
+def frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    """Fetched once for the module (the tests only read them), in a cache of their own."""
+    root = tmp_path_factory.mktemp("accessor")
+    with FakeNumista() as api, settings_applied(
+            api_url=api.url, api_key=api.api_key, cache_dir=root / "cache", data_dir=root / "data",
+            requests_per_second=None):
+        items = nf.collection_df()
+        types = items["type_id"].dropna().unique().tolist()[:15]
+        subset = items[items["type_id"].isin(types)]
+        fetched = {"items": subset, "prices": nf.prices_df(types, progress=False),
+                   "issues": nf.issues_df(types, progress=False)}
+    return fetched
 
 
 def test_accessor__forwards_to_the_functions(frames: dict[str, pd.DataFrame]) -> None:

@@ -54,7 +54,7 @@ class Client(UserEndpoints):
         q : str, optional
             Words to find in titles.
         issuer, category, year, date, catalogue, number, ruler, material, size, weight
-            Filters as Numista defines them (NOTES §5); ``year``/``date``/``size``/``weight``
+            Filters as Numista defines them; ``year``/``date``/``size``/``weight``
             take ``"1902"``, ``"1800-1850"`` or a ``(low, high)`` tuple. At least one of
             ``q``, ``issuer``, ``catalogue``, ``date``, ``year`` is required.
         lang : {"en", "es", "fr"}, optional

@@ -141,14 +141,14 @@ class UserEndpoints(ClientBase):
         ----------
         item : mapping
             The POST body: ``type`` (required), ``issue``, ``quantity``, ``grade``, ``price``
-            ``{value, currency}``, ``collection``, ``internal_id`` ... (NOTES §5).
+            ``{value, currency}``, ``collection``, ``internal_id`` ... as Numista documents them.
         user_id : int, optional
             Defaults to the key's user.
 
         Returns
         -------
         dict
-            The item as created (its ``collection`` may be a bare id: NOTES §9).
+            The item as created (its ``collection`` may be a bare id rather than an object).
         """
         body = v.item_body(item, require_type=True)
         return cast(dict[str, Any], self._write("POST", "/collected_items", body, user_id))

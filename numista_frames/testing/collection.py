@@ -32,7 +32,7 @@ _OPTIONAL_FIELDS = (  # optional fields of a collected item, in the order Numist
     *("acquisition_place", "acquisition_date", "serial_number", "internal_id"),
     *("weight", "size", "axis", "grading_details"),
 )
-# Fields that PATCH may set to null to clear them (NOTES §5).
+# Fields that PATCH may set to null to clear them (Numista documents which).
 _CLEARABLE = frozenset({"issue", "grade", "price"})
 
 
@@ -177,7 +177,7 @@ def render_item(
     lang : str
         ``en``, ``es`` or ``fr`` (translates the issuer name).
     bare_collection : bool
-        Serve ``collection`` as a bare int, as the POST 201 body does (NOTES §9).
+        Serve ``collection`` as a bare int, as the POST 201 body does.
 
     Returns
     -------

@@ -66,7 +66,7 @@ def invalid(name: str) -> ApiError:
 
 
 def json_number(value: Any) -> Any:
-    """A number as Numista serves it: integral values as JSON ints, others as floats (NOTES §1).
+    """A number as Numista serves it: integral values as JSON ints, others as floats.
 
     Examples
     --------
