@@ -33,7 +33,7 @@ def _cases(persistent: bool) -> list[object]:
     out = []
     for loader in LOADERS:
         for kind in FAULT_KINDS:
-            marks = [pytest.mark.slow] if persistent and kind == "slow" else []
+            marks = [pytest.mark.slow] if persistent and kind in ("slow", "throttle") else []
             out.append(pytest.param(loader, kind, id=f"{loader.name}-{kind}", marks=marks))
     return out
 
