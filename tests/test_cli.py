@@ -433,6 +433,7 @@ def test_console_script__searches_the_api_it_is_pointed_at(fake: FakeNumista, ca
     assert fake.request_count("/types") == 1
 
 
+@pytest.mark.slow
 def test_demo__runs_twice_second_time_from_cache(cache_dir: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"

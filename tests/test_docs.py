@@ -59,6 +59,7 @@ def isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     plt.close("all")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", [p for p in DOCS if _snippets(p)], ids=lambda p: p.name)
 def test_docs__python_snippets_run_against_the_fake(page: Path, isolated_cwd: Path,
                                                     cache_dir: Path) -> None:

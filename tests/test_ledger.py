@@ -7,6 +7,8 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from numista_frames.http.ledger import QuotaLedger, key_id, month_bounds
 
 
@@ -77,6 +79,7 @@ def _write_many(path: str, n: int) -> None:
         _record(ledger, "k", datetime.now(UTC))
 
 
+@pytest.mark.slow
 def test_ledger__many_processes(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite"
     ctx = multiprocessing.get_context("spawn")

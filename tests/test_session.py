@@ -198,6 +198,7 @@ def test_transport__connection_refused_is_a_transport_error(cache_dir: Path) -> 
         client.get_type(1)
 
 
+@pytest.mark.slow
 def test_concurrency__16_threads_x_50_calls_stay_under_the_cap(cache_dir: Path) -> None:
     with FakeNumista(max_concurrency=4, latency=0.002) as api, \
             make_client(api, cache_dir, max_concurrent=4) as client:
