@@ -13,6 +13,8 @@ The tree::
         ├── RateLimitError            429: too many simultaneous requests (retried first)
         │   └── QuotaExceededError    429 "Quota exceeded": the monthly quota is spent (never retried)
         └── ServerError               5xx (retried first)
+            └── MalformedResponseError 200 with an unusable body: empty, not JSON, wrong shape
+                                       (retried first; never cached)
 
 A batch that loses some ids (404, or a 5xx after the retries) still returns a frame of the
 rest and warns with :class:`PartialResultWarning`.
@@ -33,6 +35,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
+    "MalformedResponseError",
     "NotFoundError",
     "NumistaError",
     "OfflineError",
@@ -152,6 +155,37 @@ class QuotaExceededError(RateLimitError):
 
 class ServerError(APIError):
     """5xx: the service failed; raised only after the retries ran out."""
+
+
+class MalformedResponseError(ServerError):
+    """A 200 whose body cannot be used: empty, not JSON, or not the shape of its endpoint.
+
+    Retried like a 5xx and never written to a cache, so a broken answer is not served later.
+
+    Parameters
+    ----------
+    url : str
+        The request URL (secrets removed).
+    endpoint : str
+        The endpoint's name (``search``, ``prices`` ...).
+    problem : str
+        What is wrong with the body.
+    body : bytes
+        The body; its first bytes go into the message.
+    """
+
+    def __init__(self, url: str, endpoint: str, problem: str, body: bytes) -> None:
+        self.endpoint = endpoint
+        self.problem = problem
+        self.body_start = bytes(body[:BODY_PREVIEW])
+        preview = self.body_start.decode("utf-8", "replace")
+        super().__init__(200, url, f"unusable answer from the {endpoint} endpoint: {problem}; "
+                         f"the body begins {preview!r}",
+                         hint="Nothing was cached; it was retried and may clear later")
+
+
+#: How many bytes of an unusable body an error message shows.
+BODY_PREVIEW = 120
 
 
 _HINTS = {

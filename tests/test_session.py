@@ -169,11 +169,11 @@ def test_retries__dropped_connection_and_malformed_body_for_get(
     assert fake.request_count() == 0
 
 
-def test_retries__malformed_every_time_is_a_transport_error(
+def test_retries__malformed_every_time_is_a_malformed_response_error(
         fake: FakeNumista, client: nf.Client) -> None:
     tid = _a_type_id(fake, client)
     fake.inject(*["malformed"] * 4)
-    with pytest.raises(nf.TransportError, match="malformed JSON"):
+    with pytest.raises(nf.MalformedResponseError, match="not JSON"):
         client.get_type(tid)
     fake.clear_faults()
     fake.clear_log()

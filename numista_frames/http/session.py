@@ -33,12 +33,13 @@ from urllib3.util.retry import Retry
 
 from numista_frames.exceptions import (
     ConfigurationError,
+    MalformedResponseError,
     OfflineError,
     TransportError,
     error_message_of,
     is_quota_message,
 )
-from numista_frames.http.endpoints import classify_path
+from numista_frames.http.endpoints import classify_path, shape_problem
 from numista_frames.http.ledger import QuotaLedger, key_id
 from numista_frames.http.throttle import ClientThrottle, account_throttle, throttle_pause
 from numista_frames.settings import Settings
@@ -166,7 +167,8 @@ class NumistaAdapter(HTTPAdapter):
         while True:
             try:
                 response = self._attempt(request, **kwargs)
-            except (requests.ConnectionError, requests.Timeout, TransportError, *_READ_ERRORS) as exc:
+            except (requests.ConnectionError, requests.Timeout, TransportError,
+                    MalformedResponseError, *_READ_ERRORS) as exc:
                 if not error_is_retryable(method, exc):
                     raise
                 retry = _count_error(retry, method, url, exc)
@@ -207,9 +209,18 @@ class NumistaAdapter(HTTPAdapter):
             raise
         finally:
             self._record(request, status, outcome)
-        if status == 200 and not kwargs.get("stream"):
-            _check_json(response)
+        if status == 200 and not kwargs.get("stream") and request.method == "GET":
+            self._check_body(response)
         return response
+
+    def _check_body(self, response: requests.Response) -> None:
+        """A 200 to a GET must be JSON of its endpoint's shape, else it is never cached."""
+        path = self._relative(response.url or "")
+        problem = _body_problem(path, response.content)
+        if problem is not None:
+            response.close()
+            raise MalformedResponseError(response.url or "", classify_path(path).name, problem,
+                                         response.content)
 
     def _record(self, request: requests.PreparedRequest, status: int | None, outcome: str) -> None:
         """Add the attempt to the ledger; a ledger failure is logged, never lost data."""
@@ -256,15 +267,15 @@ def _message(response: requests.Response) -> str | None:
     return error_message_of(response.content)
 
 
-def _check_json(response: requests.Response) -> None:
-    """A 200 whose JSON body is cut short is a transport failure, never a cacheable answer."""
-    if not response.content:
-        return
+def _body_problem(path: str, content: bytes) -> str | None:
+    """Why a 200 body cannot be used (empty, not JSON, wrong shape), or None."""
+    if not content.strip():
+        return "an empty body"
     try:
-        json.loads(response.content)
+        body = json.loads(content)
     except ValueError:
-        response.close()
-        raise TransportError("the API sent a malformed JSON body", url=response.url) from None
+        return "a body that is not JSON"
+    return shape_problem(path, body)
 
 
 def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:

@@ -9,7 +9,7 @@ from typing import Any, cast
 import requests
 
 from numista_frames import checks as v
-from numista_frames.exceptions import AuthenticationError, ConfigurationError, OfflineError, TransportError
+from numista_frames.exceptions import AuthenticationError, ConfigurationError, OfflineError
 from numista_frames.http.client_base import NO_KEY_MESSAGE, ClientBase, decode
 from numista_frames.http.ledger import key_id
 from numista_frames.http.oauth import Token, authorization_url, normalize_scope
@@ -249,7 +249,11 @@ class UserEndpoints(ClientBase):
         try:
             token = Token.from_body(body, scope=scope, grant=grant)
         except ValueError as exc:
-            raise TransportError(f"the token endpoint answered something unexpected: {exc}") from None
+            # No usable token means no access: an authentication failure, whatever the body.
+            raise AuthenticationError(
+                200, f"{self.settings.api_url}/oauth_token",
+                f"the token endpoint answered without a usable token ({exc})",
+                hint="Check that this key may use OAuth, then try again") from None
         self._tokens.add(token)
         return token
 

@@ -52,14 +52,7 @@ WRONG_SHAPES: list[tuple[str, str, Any]] = [
 _TOKEN_TARGET = "/oauth_token"
 
 #: Cases that need a fix not merged yet (a strict xfail: it must fail until the fix lands).
-NEEDS_HTTP = "needs http's fix: answers checked before caching (MalformedResponseError)"
-PENDING: dict[str, str] = {
-    **{f"{mode}:{name}-empty_200": NEEDS_HTTP for mode in ("once", "always") for name in TARGETS},
-    **{f"{mode}:{name}-{label}": NEEDS_HTTP for mode in ("once", "always")
-       for name, label, _ in WRONG_SHAPES if not label.startswith("token")},
-    "always:collection_df-token-empty": NEEDS_HTTP,
-    "message": NEEDS_HTTP,
-}
+PENDING: dict[str, str] = {}
 
 
 def _marks(case_id: str) -> list[Any]:
@@ -149,7 +142,6 @@ def test_wrong_shape_persistent__malformed_error_never_cached(
     assert_rows(attempt(lambda: loader.call(tmp_path)), expected)
 
 
-@pytest.mark.xfail(reason=NEEDS_HTTP, strict=True)
 def test_malformed_error__names_the_endpoint_and_shows_the_first_bytes(
         fake: FakeNumista, proxy: FaultProxy, cache_dir: Path) -> None:
     configure_for(proxy.url, fake.api_key, cache_dir)
