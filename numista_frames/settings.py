@@ -50,8 +50,10 @@ DEFAULT_CURRENCY = "EUR"
 DEFAULT_EXPIRE_CATALOGUE = timedelta(days=7)
 DEFAULT_EXPIRE_PRICES = timedelta(days=1)
 DEFAULT_EXPIRE_USER = timedelta(minutes=10)
-DEFAULT_REQUESTS_PER_SECOND = 10.0
-DEFAULT_MAX_CONCURRENT = 4
+#: No fixed ceiling: Numista documents a limit on simultaneous requests, not on their rate.
+DEFAULT_REQUESTS_PER_SECOND: float | None = None
+#: Under the per-account cap of 10, leaving room for another process of the same key.
+DEFAULT_MAX_CONCURRENT = 8
 #: Numista refuses more than 10 simultaneous requests per account.
 MAX_CONCURRENT_CAP = 10
 #: A free key gets 2,000 requests per calendar month (UTC).

@@ -19,7 +19,7 @@ def test_settings__defaults_when_nothing_is_set(monkeypatch: pytest.MonkeyPatch)
     assert s.api_key is None
     assert s.api_url == "https://api.numista.com/v3"
     assert (s.lang, s.currency, s.offline) == ("en", "EUR", False)
-    assert s.max_concurrent == 4 and s.monthly_quota == 2000
+    assert s.max_concurrent == 8 and s.requests_per_second is None and s.monthly_quota == 2000
     assert s.expire_catalogue == timedelta(days=7) and s.expire_prices == timedelta(days=1)
     assert s.cache_dir.name == "numista-frames"
 

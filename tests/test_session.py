@@ -339,14 +339,15 @@ def test_throttle__a_burst_of_429s_halves_the_rate_once(cache_dir: Path) -> None
 def test_throttle__cache_hits_never_wait(fake: FakeNumista, cache_dir: Path) -> None:
     with make_client(fake, cache_dir, requests_per_second=0.5) as client:
         tid = _a_type_id(fake, client)
-        client.get_type(tid)
         account = client.session.get_adapter(fake.url).throttle.account  # type: ignore[attr-defined]
-        waits: list[int] = []
-        original = account._wait
-        account._wait = lambda: (waits.append(1), original())
+        paced: list[int] = []
+        original = account._pace
+        account._pace = lambda: (paced.append(1), original())
+        client.get_type(tid)
+        assert paced == [1]  # a miss goes through the pacer ...
         for _ in range(5):
             client.get_type(tid)
-        assert waits == []
+        assert paced == [1]  # ... hits never do
 
 
 def test_cache__expiry_follows_the_endpoint_family(fake: FakeNumista, client: nf.Client) -> None:

@@ -105,22 +105,48 @@ def test_succeeded__unlimited_throttle_returns_to_no_ceiling() -> None:
     assert account.rate is None
 
 
-def test_rate_change__keeps_the_calls_already_made_in_the_window() -> None:
-    account = t.AccountThrottle(2.0)
+class _FakeTime:
+    """A clock and a sleep that advances it: pacing is checked without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.slept: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_pacing__none_by_default_then_spaced_after_a_throttle() -> None:
+    fake = _FakeTime()
+    account = t.AccountThrottle(None, clock=fake.clock, sleep=fake.sleep)
+    for _ in range(20):
+        with account.slot():
+            pass
+    assert fake.slept == [], "no ceiling: nothing but the concurrency cap holds requests back"
+    account.throttled()  # 10 -> 5 requests/s
+    starts = []
+    for _ in range(6):
+        with account.slot():
+            starts.append(fake.now)
+    gaps = [round(b - a, 6) for a, b in zip(starts, starts[1:], strict=False)]
+    assert gaps == [0.2] * 5
+
+
+def test_pacing__a_lower_rate_applies_to_the_next_start() -> None:
+    fake = _FakeTime()
+    account = t.AccountThrottle(2.0, clock=fake.clock, sleep=fake.sleep)
     for _ in range(2):
         with account.slot():
             pass
+    assert fake.now == 0.5  # the second start waited half a second
     account.set_ceiling(1.0)
-    start = time.monotonic()
     with account.slot():
         pass
-    assert time.monotonic() - start > 0.5, "a lower rate must not start from an empty window"
-
-
-def test_window__whole_calls_per_period() -> None:
-    assert t._window(10.0) == (10, 1.0)
-    assert t._window(2.5) == (2, 0.8)
-    assert t._window(0.5) == (1, 2.0)
+    assert fake.now == 1.0  # spaced from the last start at the rate in force then
 
 
 def test_throttle_pause__never_zero() -> None:
@@ -128,9 +154,12 @@ def test_throttle_pause__never_zero() -> None:
     assert min(pauses) >= 0.25 and max(pauses) <= 0.75
 
 
-def test_account_throttle__one_per_key_latest_ceiling_wins() -> None:
-    a = t.account_throttle("http://x/v3", "k", 10.0)
-    assert t.account_throttle("http://x/v3", "k", 10.0) is a
+def test_account_throttle__one_per_key_and_the_lowest_ceiling_wins() -> None:
+    a = t.account_throttle("http://x/v3", "k-lowest", 10.0)
+    assert t.account_throttle("http://x/v3", "k-lowest", 10.0) is a
     assert t.account_throttle("http://x/v3", "other", 10.0) is not a
-    assert t.account_throttle("http://x/v3", "k", 5.0) is a
+    assert t.account_throttle("http://x/v3", "k-lowest", 5.0) is a
+    assert a.ceiling == 5.0 and a.rate == 5.0
+    t.account_throttle("http://x/v3", "k-lowest", 20.0)  # a later, higher ceiling does not win
+    t.account_throttle("http://x/v3", "k-lowest", None)
     assert a.ceiling == 5.0 and a.rate == 5.0

@@ -11,8 +11,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
-from ratelimit import RateLimitDecorator, sleep_and_retry
-
 from numista_frames.settings import MAX_CONCURRENT_CAP
 
 __all__ = ["AccountThrottle", "ClientThrottle", "account_throttle"]
@@ -30,71 +28,66 @@ INCREASE_FACTOR = 1.5
 RECOVERY_SECONDS = 10.0
 
 
-def _noop() -> None:
-    return None
-
-
-def _window(rate: float) -> tuple[int, float]:
-    """Split a rate into ratelimit's (calls, period): whole calls per window, at least one.
-
-    Examples
-    --------
-    >>> _window(10.0)
-    (10, 1.0)
-    >>> _window(0.5)
-    (1, 2.0)
-    """
-    calls = max(1, math.floor(rate))
-    return calls, calls / rate
-
-
 class AccountThrottle:
     """What Numista limits per account: simultaneous requests (10) and, adaptively, the rate.
 
     Shared by every client of one key and API in the process (see :func:`account_throttle`).
-    Only requests that go to the network pass through it: it sits beneath the cache.
+    Only requests that go to the network pass through it: it sits beneath the cache. By default
+    nothing but the concurrency cap holds requests back; after a throttle-429 requests are
+    spaced at an adaptive rate, which relaxes again after quiet periods.
 
     Parameters
     ----------
     requests_per_second : float or None
         Ceiling on the rate; ``None`` for none (an adaptive rate still applies after a 429).
     clock : callable, optional
-        Monotonic clock, replaceable in tests.
+        Monotonic clock in seconds, replaceable in tests.
+    sleep : callable, optional
+        How to wait, replaceable in tests (with a clock that it advances).
     """
 
     def __init__(self, requests_per_second: float | None, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self._slots = threading.BoundedSemaphore(MAX_CONCURRENT_CAP)
         self._lock = threading.Lock()
-        self._clock = clock
+        self._clock, self._sleep = clock, sleep
         self.ceiling = requests_per_second
         self._rate = requests_per_second
         self._changed_at = self._decreased_at = -math.inf
-        # One limiter for the throttle's life; a rate change edits it in place, so the calls
-        # already made in the current window still count.
-        self._limiter = RateLimitDecorator(calls=1, period=1.0)
-        self._wait = sleep_and_retry(self._limiter(_noop))
-        self._apply(requests_per_second)
+        self._next_start = -math.inf  # when the next paced request may start
 
     @property
     def rate(self) -> float | None:
-        """The rate ceiling in force now (None: no ceiling)."""
+        """The rate in force now, requests per second (None: not paced)."""
         return self._rate
 
     def set_ceiling(self, requests_per_second: float | None) -> None:
-        """Adopt a new configured ceiling (the most recently configured client wins)."""
+        """Adopt a client's configured ceiling: the lowest ceiling of the account's clients wins."""
         with self._lock:
-            if requests_per_second != self.ceiling:
-                self.ceiling = requests_per_second
-                self._set_rate(requests_per_second)
+            lowest = _lowest(self.ceiling, requests_per_second)
+            if lowest != self.ceiling:
+                self.ceiling = lowest
+                if self._rate is None or (lowest is not None and self._rate > lowest):
+                    self._set_rate(lowest)
 
     @contextmanager
     def slot(self) -> Iterator[None]:
         """Hold one of the account's slots, paced by the current rate, for one request."""
         with self._slots:
-            if self._rate is not None:
-                self._wait()
+            self._pace()
             yield
+
+    def _pace(self) -> None:
+        """Space request starts 1/rate apart on the throttle's clock (no wait when not paced)."""
+        with self._lock:
+            if self._rate is None:
+                return
+            now = self._clock()
+            start = max(now, self._next_start)
+            self._next_start = start + 1.0 / self._rate
+        if start > now:
+            self._sleep(start - now)
 
     def throttled(self) -> None:
         """The API answered throttle-429: halve the rate, once per cool-down."""
@@ -108,7 +101,7 @@ class AccountThrottle:
             logger.info("throttled by the API; pacing at %.2f requests/s", self._rate)
 
     def succeeded(self) -> None:
-        """A request went through: recover the rate gradually towards the ceiling."""
+        """A request went through: relax the rate towards the ceiling after quiet periods."""
         if self._rate == self.ceiling:
             return
         with self._lock:
@@ -125,15 +118,19 @@ class AccountThrottle:
     def _set_rate(self, rate: float | None) -> None:
         self._rate = rate
         self._changed_at = self._clock()
-        self._apply(rate)
 
-    def _apply(self, rate: float | None) -> None:
-        if rate is None:
-            return
-        calls, period = _window(rate)
-        with self._limiter.lock:
-            self._limiter.clamped_calls = calls
-            self._limiter.period = period
+
+def _lowest(a: float | None, b: float | None) -> float | None:
+    """The lower of two ceilings, None meaning no ceiling.
+
+    Examples
+    --------
+    >>> _lowest(None, 5.0), _lowest(2.0, 5.0), _lowest(None, None)
+    (5.0, 2.0, None)
+    """
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
 
 
 class ClientThrottle:
