@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -132,7 +133,7 @@ def test_pacing__none_by_default_then_spaced_after_a_throttle() -> None:
     for _ in range(6):
         with account.slot():
             starts.append(fake.now)
-    gaps = [round(b - a, 6) for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [round(b - a, 6) for a, b in itertools.pairwise(starts)]
     assert gaps == [0.2] * 5
 
 
