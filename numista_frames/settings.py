@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_PAGE_SIZE",
     "DEFAULT_REQUESTS_PER_SECOND",
     "DEFAULT_RETRY_AFTER_MAX",
+    "DEFAULT_RETRY_BUDGET",
     "DEFAULT_TIMEOUT",
     "DEFAULT_USER_AGENT",
     "ENV_VARS",
@@ -59,6 +60,8 @@ MAX_CONCURRENT_CAP = 10
 #: A free key gets 2,000 requests per calendar month (UTC).
 DEFAULT_MONTHLY_QUOTA = 2000
 DEFAULT_TIMEOUT = 30.0
+#: Seconds a request may spend on retries in all: an unreachable API fails within about this.
+DEFAULT_RETRY_BUDGET = 10.0
 DEFAULT_MAX_RETRIES = 4
 DEFAULT_BACKOFF_FACTOR = 0.5
 DEFAULT_BACKOFF_MAX = 30.0
@@ -84,6 +87,7 @@ ENV_VARS: Mapping[str, str] = {
     "max_concurrent": "NUMISTA_FRAMES_MAX_CONCURRENT",
     "monthly_quota": "NUMISTA_FRAMES_MONTHLY_QUOTA",
     "timeout": "NUMISTA_FRAMES_TIMEOUT",
+    "retry_budget": "NUMISTA_FRAMES_RETRY_BUDGET",
     "expire_catalogue": "NUMISTA_FRAMES_EXPIRE_CATALOGUE",
     "expire_prices": "NUMISTA_FRAMES_EXPIRE_PRICES",
     "expire_user": "NUMISTA_FRAMES_EXPIRE_USER",
@@ -138,6 +142,9 @@ class Settings:
         Requests the key may spend per UTC calendar month.
     timeout : float
         Seconds to wait for the server before a request is abandoned (then retried).
+    retry_budget : float
+        Seconds one request may spend in all, retries and their pauses included, before it
+        fails: an unreachable API fails within about this (``NUMISTA_FRAMES_RETRY_BUDGET``).
     expire_catalogue, expire_prices, expire_user : datetime.timedelta
         How long cached catalogue data, price estimates and user/collection data stay fresh.
     max_retries, backoff_factor, backoff_max, retry_after_max
@@ -157,6 +164,7 @@ class Settings:
     max_concurrent: int = DEFAULT_MAX_CONCURRENT
     monthly_quota: int = DEFAULT_MONTHLY_QUOTA
     timeout: float = DEFAULT_TIMEOUT
+    retry_budget: float = DEFAULT_RETRY_BUDGET
     expire_catalogue: timedelta = DEFAULT_EXPIRE_CATALOGUE
     expire_prices: timedelta = DEFAULT_EXPIRE_PRICES
     expire_user: timedelta = DEFAULT_EXPIRE_USER
@@ -270,7 +278,7 @@ def _parse_env(name: str, var: str, raw: str) -> Any:
             if low in _FALSE:
                 return False
             raise ValueError("expected 1/0, true/false, yes/no or on/off")
-        if name in ("requests_per_second", "timeout"):
+        if name in ("requests_per_second", "timeout", "retry_budget"):
             return None if raw.lower() == "none" else float(raw)
         if name in ("max_concurrent", "monthly_quota"):
             return int(raw)
@@ -316,7 +324,7 @@ def _validate(s: Settings) -> None:
             f"max_concurrent must be an integer from 1 to {MAX_CONCURRENT_CAP} "
             f"(Numista refuses more simultaneous requests); got {s.max_concurrent!r}"
         )
-    _check_positive(s, "monthly_quota", "timeout", "backoff_max")
+    _check_positive(s, "monthly_quota", "timeout", "backoff_max", "retry_budget")
     _check_non_negative(s, "max_retries", "backoff_factor", "retry_after_max")
     for name in ("expire_catalogue", "expire_prices", "expire_user"):
         value = getattr(s, name)

@@ -20,7 +20,14 @@ from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
 from numista_frames.http.oauth import TokenStore
 from numista_frames.http.records import RequestRecord, record, track
-from numista_frames.http.session import API_KEY_HEADER, IDENTITY_HEADER, build_session, is_connect_failure
+from numista_frames.http.session import (
+    API_KEY_HEADER,
+    IDENTITY_HEADER,
+    build_session,
+    describe_failure,
+    is_connect_failure,
+    unreachable_message,
+)
 from numista_frames.settings import Settings, get_settings
 
 __all__ = [
@@ -206,8 +213,16 @@ class ClientBase:
         try:
             return self.session.request(method, url, allow_redirects=False, **kwargs)
         except requests.RequestException as exc:
-            raise TransportError(f"{method} {path} failed: {type(exc).__name__}: {exc}", url=url,
-                                 connected=not is_connect_failure(exc)) from None
+            failure = exc
+        # Raised outside the except block: requests' exception carries the prepared request,
+        # headers (API key, bearer token) included, and must not ride along as __context__.
+        connected = not is_connect_failure(failure)
+        reason = describe_failure(failure)
+        del failure
+        if not connected:
+            raise TransportError(unreachable_message(self.settings, reason), url=url,
+                                 connected=False)
+        raise TransportError(f"{method} {path} failed: {reason}", url=url)
 
     @contextmanager
     def _one_flight(self, key: tuple[Any, ...]) -> Iterator[bool]:

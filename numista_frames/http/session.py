@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
 from typing import Any, Literal
@@ -42,7 +43,7 @@ from numista_frames.exceptions import (
 from numista_frames.http.endpoints import classify_path, shape_problem
 from numista_frames.http.ledger import QuotaLedger, key_id
 from numista_frames.http.throttle import ClientThrottle, account_throttle, throttle_pause
-from numista_frames.settings import Settings
+from numista_frames.settings import DEFAULT_API_URL, Settings
 
 __all__ = [
     "API_KEY_HEADER",
@@ -50,9 +51,11 @@ __all__ = [
     "IGNORED_PARAMETERS",
     "NumistaAdapter",
     "build_session",
+    "describe_failure",
     "error_is_retryable",
     "is_connect_failure",
     "retry_decision",
+    "unreachable_message",
 ]
 
 logger = logging.getLogger(__name__)
@@ -109,6 +112,42 @@ def error_is_retryable(method: str, exc: BaseException) -> bool:
     return method.upper() in IDEMPOTENT_METHODS
 
 
+def describe_failure(exc: BaseException) -> str:
+    """A short, secret-free account of a failed request: the innermost reason, without
+    urllib3's pool and object reprs.
+
+    Examples
+    --------
+    >>> describe_failure(requests.ReadTimeout("read timed out"))
+    'ReadTimeout: read timed out'
+    """
+    reason: BaseException = exc
+    while reason.args and isinstance(reason.args[0], BaseException):
+        reason = reason.args[0]
+    if isinstance(reason, MaxRetryError) and reason.reason is not None:
+        reason = reason.reason
+    text = str(reason)
+    if " object at 0x" in text and ": " in text:  # "<...HTTPConnection object at 0x..>: Failed ..."
+        text = text.split(": ", 1)[1]
+    if "HTTPConnectionPool(" in text or "HTTPSConnectionPool(" in text:
+        text = text.split("(Caused by ", 1)[-1].rstrip(")")
+    return f"{type(reason).__name__}: {text}" if text else type(reason).__name__
+
+
+def unreachable_message(settings: Settings, reason: str) -> str:
+    """Why the API could not be reached, where its URL came from and what to check."""
+    url = settings.api_url
+    if os.environ.get("NUMISTA_API_URL", "").strip().rstrip("/") == url:
+        source = "the environment variable NUMISTA_API_URL"
+    elif url == DEFAULT_API_URL:
+        source = "the default"
+    else:
+        source = "nf.configure(api_url=...) or Client(api_url=...)"
+    return (f"could not reach the Numista API at {url} (URL from {source}): {reason}. Check the "
+            "URL and your network connection; to work from the caches only, set "
+            "NUMISTA_FRAMES_OFFLINE=1 (or nf.configure(offline=True))")
+
+
 def is_connect_failure(exc: BaseException) -> bool:
     """Whether a request failed before anything was sent (no connection could be made)."""
     if isinstance(exc, requests.ConnectTimeout):
@@ -162,8 +201,12 @@ class NumistaAdapter(HTTPAdapter):
         if self.settings.offline:
             raise OfflineError(f"{method} {self._relative(url)}")
         retry = self.new_retry()
-        kwargs = dict(stream=stream, timeout=timeout or self.settings.timeout,
+        read_timeout = timeout or self.settings.timeout
+        # A host that never answers must not hold a connect for the whole read timeout.
+        connect_timeout = min(read_timeout, self.settings.retry_budget / 2)
+        kwargs = dict(stream=stream, timeout=(connect_timeout, read_timeout),
                       verify=verify, cert=cert, proxies=proxies)
+        deadline = time.monotonic() + self.settings.retry_budget
         while True:
             try:
                 response = self._attempt(request, **kwargs)
@@ -172,7 +215,10 @@ class NumistaAdapter(HTTPAdapter):
                 if not error_is_retryable(method, exc):
                     raise
                 retry = _count_error(retry, method, url, exc)
-                logger.debug("retrying %s %s after %r", method, self._relative(url), exc)
+                if time.monotonic() + retry.get_backoff_time() > deadline:
+                    raise  # the retry budget is spent: fail now rather than keep the user waiting
+                logger.debug("retrying %s %s after %s", method, self._relative(url),
+                             type(exc).__name__)
                 retry.sleep()
                 continue
             decision = retry_decision(method, response.status_code, _message(response))
@@ -186,10 +232,13 @@ class NumistaAdapter(HTTPAdapter):
                 retry = retry.increment(method, url, response=response.raw)
             except MaxRetryError:
                 return response
+            pause = _pause(retry, response, throttled=decision == "throttled")
+            if decision == "retry" and time.monotonic() + pause > deadline:
+                return response  # the retry budget is spent (a throttle's pause is the API's ask)
             logger.debug("retrying %s %s after %s", method, self._relative(url),
                          response.status_code)
             response.close()
-            time.sleep(_pause(retry, response, throttled=decision == "throttled"))
+            time.sleep(pause)
 
     def _attempt(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
         """One network attempt inside a throttle slot, recorded in the quota ledger."""

@@ -11,7 +11,6 @@ import pytest
 
 import numista_frames as nf
 
-NEEDS_HTTP = "needs http's fix: a total retry budget (~10 s) and a message naming URL and source"
 
 
 def _closed_port() -> int:
@@ -21,7 +20,6 @@ def _closed_port() -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason=NEEDS_HTTP, strict=True)
 def test_unreachable_api__transport_error_within_10_s_naming_url_and_source(
         cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/v3"
