@@ -12,7 +12,6 @@ import pytest
 import numista_frames as nf
 
 
-
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
