@@ -27,6 +27,7 @@ from numista_frames.exceptions import (
     PartialResultWarning,
     QuotaExceededError,
     RateLimitError,
+    RecoveredStoreWarning,
     ServerError,
     TransportError,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "QuotaExceededError",
     "QuotaStatus",
     "RateLimitError",
+    "RecoveredStoreWarning",
     "ServerError",
     "Settings",
     "TransportError",

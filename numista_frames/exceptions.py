@@ -42,6 +42,7 @@ __all__ = [
     "PartialResultWarning",
     "QuotaExceededError",
     "RateLimitError",
+    "RecoveredStoreWarning",
     "ServerError",
     "TransportError",
     "error_for_status",
@@ -55,6 +56,10 @@ SECRET_PARAMS = frozenset({"client_secret", "code", "access_token", "api_key", "
 
 class NumistaError(Exception):
     """Base class of every error numista_frames raises on purpose."""
+
+
+class RecoveredStoreWarning(UserWarning):
+    """A damaged file on disk was set aside (never deleted) and the work went on without it."""
 
 
 class PartialResultWarning(UserWarning):

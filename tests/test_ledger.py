@@ -102,3 +102,44 @@ def test_ledger__the_apis_quota_answer_means_nothing_is_left(tmp_path: Path) -> 
     assert (status.used, status.remaining, status.spent_per_api) == (2, 0, True)
     assert "Quota exceeded" in str(status)
     assert ledger.status("k", 2000, now=datetime(2026, 12, 1, tzinfo=UTC)).remaining == 2000
+
+
+def test_ledger__counts_per_api_and_a_fake_never_spends_the_real_month(tmp_path: Path) -> None:
+    ledger = QuotaLedger(tmp_path / "q.sqlite")
+    key = key_id("k")
+    for api in ("http://127.0.0.1:8765/v3", "http://127.0.0.1:8765/v3", "https://api.numista.com/v3"):
+        ledger.record(key=key, method="GET", endpoint="types", family="catalogue", status=200, api=api)
+    real = ledger.status(key, 2000, api="https://api.numista.com/v3")
+    fake = ledger.status(key, 2000, api="http://127.0.0.1:8765/v3")
+    assert (real.used, fake.used) == (1, 2)
+    assert "api.numista.com" in str(real) and "this machine" in str(fake)
+    assert "<table>" in fake._repr_html_() and "used=2" in repr(fake)
+
+
+def test_ledger__an_unrecorded_request_makes_the_month_uncertain(tmp_path: Path) -> None:
+    ledger = QuotaLedger(tmp_path / "q.sqlite")
+    key = key_id("k")
+    ledger.record(key=key, method="GET", endpoint="types", family="catalogue", status=200)
+    assert ledger.status(key, 2000).uncertain is False
+    ledger.mark_unrecorded("types: disk I/O error")
+    status = ledger.status(key, 2000)
+    assert status.uncertain is True and "uncertain" in str(status)
+    next_month = datetime(2099, 1, 15, tzinfo=UTC)
+    assert ledger.status(key, 2000, now=next_month).uncertain is False
+
+
+def test_ledger__a_ledger_of_the_first_release_is_migrated(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript("CREATE TABLE requests (ts TEXT NOT NULL, key_id TEXT NOT NULL, method TEXT "
+                      "NOT NULL, endpoint TEXT NOT NULL, family TEXT NOT NULL, status INTEGER, "
+                      "outcome TEXT NOT NULL);")
+    con.execute("INSERT INTO requests VALUES (?, ?, 'GET', 'types', 'catalogue', 200, 'answered')",
+                (datetime.now(UTC).isoformat(), key_id("k")))
+    con.commit()
+    con.close()
+    ledger = QuotaLedger(path)
+    assert ledger.status(key_id("k"), 2000, api="https://api.numista.com/v3").used == 1
+    assert ledger.status(key_id("k"), 2000, api="http://127.0.0.1:1/v3").used == 0

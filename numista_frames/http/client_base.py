@@ -4,6 +4,7 @@ deduplication, the quota and the HTTP cache's contents."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -20,10 +21,12 @@ from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
 from numista_frames.http.oauth import TokenStore
 from numista_frames.http.records import RequestRecord, record, track
+from numista_frames.http.recovery import is_corruption, move_aside
 from numista_frames.http.session import (
     API_KEY_HEADER,
     IDENTITY_HEADER,
     build_session,
+    cache_is_damaged,
     describe_failure,
     is_connect_failure,
     unreachable_message,
@@ -113,6 +116,18 @@ class ClientBase:
             self._session.close()
             self._session = None
 
+    def _replace_damaged_cache(self, damaged: requests.Session) -> None:
+        """Set a damaged HTTP cache aside (never deleted) and go on with a fresh session.
+
+        The damaged session is dropped, not closed: other threads may still be inside it (its
+        SQLite connection is shared), and it closes when the last of them lets go.
+        """
+        with self._lock:
+            if self._session is damaged:
+                self._session = None
+            if cache_is_damaged(self.settings.http_cache_path):  # not yet replaced by a thread
+                move_aside(self.settings.http_cache_path, "HTTP cache")
+
     def __enter__(self) -> Self:
         return self
 
@@ -129,8 +144,9 @@ class ClientBase:
         """
         if not self.settings.api_key:
             raise ConfigurationError(NO_KEY_MESSAGE)
-        ledger = QuotaLedger(self.settings.ledger_path)
-        return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota)
+        ledger = QuotaLedger.at(self.settings.ledger_path)
+        return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota,
+                             api=self.settings.api_url)
 
     def cached_answers(self) -> list[CachedAnswer]:
         """Every answer in the HTTP cache (fresh or expired), for listing and clearing."""
@@ -159,7 +175,7 @@ class ClientBase:
         Cached user data older than that is stale: the loaders and the user endpoints
         fetch it again.
         """
-        return QuotaLedger(self.settings.ledger_path).last_write(key_id(self.settings.api_key))
+        return QuotaLedger.at(self.settings.ledger_path).last_write(key_id(self.settings.api_key))
 
     def track(self) -> AbstractContextManager[list[RequestRecord]]:
         """Record every request answered in this context (and in tasks copied from it).
@@ -211,6 +227,13 @@ class ClientBase:
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = self.settings.api_url + path
         try:
+            session = self.session
+            try:
+                return session.request(method, url, allow_redirects=False, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):
+                    raise
+            self._replace_damaged_cache(session)
             return self.session.request(method, url, allow_redirects=False, **kwargs)
         except requests.RequestException as exc:
             failure = exc

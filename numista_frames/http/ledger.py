@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import logging
+import os
 import sqlite3
 import threading
-from contextlib import closing
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
 
-__all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "key_id", "month_bounds"]
+from numista_frames.http.recovery import is_corruption, move_aside
+from numista_frames.settings import DEFAULT_API_URL
+
+__all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "is_local_api", "key_id", "month_bounds"]
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: How an attempt ended, as far as the quota is concerned.
 #: "quota_spent": the API answered 429 "Quota exceeded" (it says the month is spent).
@@ -28,7 +39,14 @@ CREATE TABLE IF NOT EXISTS requests (
                                  -- connection: probably billed) or "not_sent" (no connection)
 );
 CREATE INDEX IF NOT EXISTS requests_key_ts ON requests (key_id, ts);
+CREATE TABLE IF NOT EXISTS events (
+    ts     TEXT NOT NULL,       -- UTC, ISO 8601
+    kind   TEXT NOT NULL,       -- "restarted" (a damaged ledger was set aside) or "unrecorded"
+    detail TEXT NOT NULL DEFAULT ''
+);
 """
+#: Added after the first release: ledgers written before it hold requests of one API (api '').
+_MIGRATIONS = ("ALTER TABLE requests ADD COLUMN api TEXT NOT NULL DEFAULT ''",)
 
 
 def key_id(api_key: str | None) -> str:
@@ -40,6 +58,18 @@ def key_id(api_key: str | None) -> str:
     True
     """
     return hashlib.sha256((api_key or "").encode()).hexdigest()[:16]
+
+
+def is_local_api(api_url: str) -> bool:
+    """Whether an API URL is on this machine (a fake, a proxy): never the real month's quota.
+
+    Examples
+    --------
+    >>> is_local_api("http://127.0.0.1:8765/v3"), is_local_api("https://api.numista.com/v3")
+    (True, False)
+    """
+    host = (urlsplit(api_url).hostname or "").lower()
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def month_bounds(now: datetime) -> tuple[datetime, datetime]:
@@ -60,7 +90,7 @@ def month_bounds(now: datetime) -> tuple[datetime, datetime]:
 
 @dataclass(frozen=True)
 class QuotaStatus:
-    """Requests spent by one key in one UTC calendar month, as the local ledger saw them.
+    """Requests spent by one key on one API in one UTC calendar month, as the local ledger saw them.
 
     Attributes
     ----------
@@ -76,6 +106,12 @@ class QuotaStatus:
     spent_per_api : bool
         The API itself answered "Quota exceeded" this month (then nothing is left, whatever
         the local count: requests from other machines count too).
+    api : str
+        The API URL these requests went to (each API has its own count: a fake on this
+        machine never spends the real month).
+    uncertain : bool
+        The count may understate use: this month the ledger was found damaged and restarted,
+        or a request could not be recorded.
     """
 
     used: int
@@ -83,6 +119,8 @@ class QuotaStatus:
     month: str
     resets_at: datetime
     spent_per_api: bool = False
+    api: str = ""
+    uncertain: bool = False
 
     @property
     def remaining(self) -> int:
@@ -92,17 +130,36 @@ class QuotaStatus:
     def __str__(self) -> str:
         text = (f"{self.used} of {self.limit} requests used in {self.month} (UTC), "
                 f"{self.remaining} remaining; resets {self.resets_at:%Y-%m-%d %H:%M} UTC")
+        if self.api:
+            text += f" [{self.api}{' (this machine)' if is_local_api(self.api) else ''}]"
         if self.spent_per_api:
             text += " (the API answered 'Quota exceeded': the month's quota is spent)"
+        if self.uncertain:
+            text += (" (uncertain: the ledger restarted or missed a request this month, so "
+                     "more may have been used)")
         return text
+
+    def __repr__(self) -> str:
+        return (f"QuotaStatus(used={self.used}, limit={self.limit}, remaining={self.remaining}, "
+                f"month={self.month!r}, api={self.api!r}, uncertain={self.uncertain})")
+
+    def _repr_html_(self) -> str:
+        rows = [("used", self.used), ("limit", self.limit), ("remaining", self.remaining),
+                ("month (UTC)", self.month), ("resets", f"{self.resets_at:%Y-%m-%d %H:%M} UTC"),
+                ("API", self.api or "?")]
+        body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+                       for k, v in rows)
+        return f"<p>{html.escape(str(self))}</p><table>{body}</table>"
 
 
 class QuotaLedger:
     """Append-only record of network requests, shared by threads and processes.
 
-    Every call opens its own short SQLite connection (WAL journal, busy timeout), so the
-    ledger is safe to use from many threads and processes at once. The file and its folder
-    are created on first write, never in the constructor.
+    Each thread keeps one SQLite connection (WAL journal, busy timeout): a write costs one
+    insert, and many threads and processes can write at once without losing a row. The file
+    and its folder are created on first use, never in the constructor. A damaged file is moved
+    aside (``<name>.corrupt-<UTC timestamp>``, never deleted) and a fresh ledger started; the
+    month's count is then marked uncertain.
 
     Parameters
     ----------
@@ -112,79 +169,168 @@ class QuotaLedger:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
         self._ready = False
-        self._init_lock = threading.Lock()
+        self._generation = 0  # bumped when the file is replaced: every thread reconnects
+
+    @classmethod
+    def at(cls, path: Path) -> QuotaLedger:
+        """The process's ledger for ``path`` (one per file, so its connections are reused)."""
+        with _LEDGERS_LOCK:
+            ledger = _LEDGERS.get(path)
+            if ledger is None:
+                ledger = _LEDGERS[path] = cls(path)
+            return ledger
+
+    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` on this thread's connection; a damaged file is set aside, work redone."""
+        try:
+            return work(self._connect())
+        except sqlite3.DatabaseError as exc:
+            if not is_corruption(exc):
+                raise
+        self._restart()
+        return work(self._connect())
 
     def _connect(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if (con is not None and self._local.pid == os.getpid()
+                and self._local.generation == self._generation):
+            return con
         if not self._ready:
-            with self._init_lock:
+            with self._lock:
                 if not self._ready:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    with closing(sqlite3.connect(self.path, timeout=30)) as con:
-                        con.execute("PRAGMA journal_mode=WAL")
-                        con.executescript(_SCHEMA)
-                    self._ready = True
-        return sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                    self._create()
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                              check_same_thread=False)
+        con.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at each checkpoint
+        self._local.con, self._local.pid = con, os.getpid()
+        self._local.generation = self._generation
+        return con
+
+    def _create(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=30)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(_SCHEMA)
+            columns = {row[1] for row in con.execute("PRAGMA table_info(requests)")}
+            if "api" not in columns:
+                for statement in _MIGRATIONS:
+                    con.execute(statement)
+            con.commit()
+        finally:
+            con.close()
+        self._ready = True
+
+    def _restart(self) -> None:
+        """Set a damaged ledger aside, start a fresh one and remember that the count restarted."""
+        with self._lock:
+            con = getattr(self._local, "con", None)
+            if con is not None:
+                con.close()
+                self._local.con = None
+            if self.path.exists() and self._healthy():  # another thread has replaced it already
+                return
+            self._ready = False
+            self._generation += 1
+            if self.path.exists():
+                move_aside(self.path, "quota ledger")
+            self._create()
+        self._event("restarted", "a damaged ledger was set aside")
+
+    def _healthy(self) -> bool:
+        """Whether the file reads as a ledger now (a busy database is not a damaged one)."""
+        try:
+            con = sqlite3.connect(self.path, timeout=30)
+            try:
+                con.execute("SELECT COUNT(*) FROM requests").fetchone()
+                return True
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            return not is_corruption(exc)
+
+    def _event(self, kind: str, detail: str) -> None:
+        self._run(lambda con: con.execute("INSERT INTO events (ts, kind, detail) VALUES (?, ?, ?)",
+                                          (_iso(datetime.now(UTC)), kind, detail)))
 
     def record(
         self, *, key: str, method: str, endpoint: str, family: str, status: int | None,
-        outcome: str | None = None, when: datetime | None = None,
+        outcome: str | None = None, when: datetime | None = None, api: str = "",
     ) -> None:
         """Append one request (``key`` is the hashed :func:`key_id`, never the key).
 
-        ``outcome`` defaults to ``"answered"`` when a status is given, else ``"no_answer"``.
+        ``outcome`` defaults to ``"answered"`` when a status is given, else ``"no_answer"``;
+        ``api`` is the API URL the request went to.
         """
         outcome = outcome or ("answered" if status is not None else "no_answer")
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}; got {outcome!r}")
-        ts = (when or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
-        with closing(self._connect()) as con:
-            con.execute(
-                "INSERT INTO requests (ts, key_id, method, endpoint, family, status, outcome) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (ts, key, method, endpoint, family, status, outcome),
-            )
+        ts = _iso(when or datetime.now(UTC))
+        row = (ts, key, method, endpoint, family, status, outcome, api)
+        self._run(lambda con: con.execute(
+            "INSERT INTO requests (ts, key_id, method, endpoint, family, status, outcome, api) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row))
 
-    def used(self, key: str, *, now: datetime | None = None) -> int:
+    def mark_unrecorded(self, detail: str) -> None:
+        """A request went out but could not be recorded: this month's count is uncertain."""
+        try:
+            self._event("unrecorded", detail)
+        except (sqlite3.Error, OSError) as exc:
+            _UNRECORDED.add(str(self.path))  # remembered for this process at least
+            logger.warning("could not mark the quota ledger %s uncertain: %s", self.path, exc)
+
+    def used(self, key: str, *, now: datetime | None = None, api: str | None = None) -> int:
         """Requests that reached the server this UTC month (every one but those never sent)."""
         if not self.path.exists():
             return 0
         start, end = month_bounds(now or datetime.now(UTC))
-        with closing(self._connect()) as con:
-            (count,) = con.execute(
-                "SELECT COUNT(*) FROM requests WHERE key_id = ? AND ts >= ? AND ts < ? "
-                "AND outcome != 'not_sent'",
-                (key, start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
-            ).fetchone()
+        query = ("SELECT COUNT(*) FROM requests WHERE key_id = ? AND ts >= ? AND ts < ? "
+                 "AND outcome != 'not_sent'")
+        args: tuple[str, ...] = (key, _iso(start), _iso(end))
+        query, args = _of_api(query, args, api)
+        (count,) = self._run(lambda con: con.execute(query, args).fetchone())
         return int(count)
 
-    def status(self, key: str, limit: int, *, now: datetime | None = None) -> QuotaStatus:
-        """Used / limit / remaining for this UTC calendar month."""
+    def status(self, key: str, limit: int, *, now: datetime | None = None,
+               api: str | None = None) -> QuotaStatus:
+        """Used / limit / remaining for this UTC calendar month (of one API, when given)."""
         now = now or datetime.now(UTC)
         start, end = month_bounds(now)
-        return QuotaStatus(self.used(key, now=now), limit, f"{start:%Y-%m}", end,
-                           self._spent_per_api(key, start, end))
+        return QuotaStatus(self.used(key, now=now, api=api), limit, f"{start:%Y-%m}", end,
+                           self._spent_per_api(key, start, end, api), api or "",
+                           self._uncertain(start, end))
 
-    def _spent_per_api(self, key: str, start: datetime, end: datetime) -> bool:
+    def _spent_per_api(self, key: str, start: datetime, end: datetime, api: str | None) -> bool:
         if not self.path.exists():
             return False
-        with closing(self._connect()) as con:
-            row = con.execute(
-                "SELECT 1 FROM requests WHERE key_id = ? AND ts >= ? AND ts < ? "
-                "AND outcome = 'quota_spent' LIMIT 1",
-                (key, start.isoformat(timespec="microseconds"),
-                 end.isoformat(timespec="microseconds"))).fetchone()
+        query = ("SELECT 1 FROM requests WHERE key_id = ? AND ts >= ? AND ts < ? "
+                 "AND outcome = 'quota_spent'")
+        args: tuple[str, ...] = (key, _iso(start), _iso(end))
+        query, args = _of_api(query, args, api)
+        row = self._run(lambda con: con.execute(query + " LIMIT 1", args).fetchone())
+        return row is not None
+
+    def _uncertain(self, start: datetime, end: datetime) -> bool:
+        if str(self.path) in _UNRECORDED:
+            return True
+        if not self.path.exists():
+            return False
+        row = self._run(lambda con: con.execute(
+            "SELECT 1 FROM events WHERE ts >= ? AND ts < ? LIMIT 1", (_iso(start), _iso(end))
+        ).fetchone())
         return row is not None
 
     def last_write(self, key: str, family: str = "user") -> datetime | None:
         """When this key last sent a POST/PATCH/DELETE to an endpoint of ``family``."""
         if not self.path.exists():
             return None
-        with closing(self._connect()) as con:
-            (ts,) = con.execute(
-                "SELECT MAX(ts) FROM requests WHERE key_id = ? AND family = ? "
-                "AND method IN ('POST', 'PATCH', 'DELETE') AND outcome != 'not_sent'",
-                (key, family)).fetchone()
+        (ts,) = self._run(lambda con: con.execute(
+            "SELECT MAX(ts) FROM requests WHERE key_id = ? AND family = ? "
+            "AND method IN ('POST', 'PATCH', 'DELETE') AND outcome != 'not_sent'",
+            (key, family)).fetchone())
         return None if ts is None else datetime.fromisoformat(ts)
 
     def rows(self, key: str | None = None) -> list[tuple[str, str, str, str, str, int | None, str]]:
@@ -195,5 +341,23 @@ class QuotaLedger:
         args: tuple[str, ...] = ()
         if key is not None:
             query, args = query + " WHERE key_id = ?", (key,)
-        with closing(self._connect()) as con:
-            return list(con.execute(query + " ORDER BY ts", args))
+        return self._run(lambda con: list(con.execute(query + " ORDER BY ts", args)))
+
+
+#: Ledgers of this process that missed a request and could not even note it.
+_UNRECORDED: set[str] = set()
+_LEDGERS: dict[Path, QuotaLedger] = {}
+_LEDGERS_LOCK = threading.Lock()
+
+
+def _of_api(query: str, args: tuple[str, ...], api: str | None) -> tuple[str, tuple[str, ...]]:
+    """Narrow a query to one API; rows from before the ledger knew APIs count for the real one."""
+    if api is None:
+        return query, args
+    if api == DEFAULT_API_URL:
+        return query + " AND api IN (?, '')", (*args, api)
+    return query + " AND api = ?", (*args, api)
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="microseconds")

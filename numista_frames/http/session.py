@@ -22,6 +22,7 @@ import logging
 import os
 import sqlite3
 import time
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -42,6 +43,7 @@ from numista_frames.exceptions import (
 )
 from numista_frames.http.endpoints import classify_path, shape_problem
 from numista_frames.http.ledger import QuotaLedger, key_id
+from numista_frames.http.recovery import is_corruption, move_aside
 from numista_frames.http.throttle import ClientThrottle, account_throttle, throttle_pause
 from numista_frames.settings import DEFAULT_API_URL, Settings
 
@@ -51,6 +53,7 @@ __all__ = [
     "IGNORED_PARAMETERS",
     "NumistaAdapter",
     "build_session",
+    "cache_is_damaged",
     "describe_failure",
     "error_is_retryable",
     "is_connect_failure",
@@ -277,10 +280,11 @@ class NumistaAdapter(HTTPAdapter):
         try:
             self.ledger.record(key=self._key_id, method=(request.method or "GET").upper(),
                                endpoint=endpoint.name, family=endpoint.family, status=status,
-                               outcome=outcome)
+                               outcome=outcome, api=self.settings.api_url)
         except (sqlite3.Error, OSError) as exc:
-            logger.warning("could not record a request in the quota ledger %s: %s",
-                           self.ledger.path, exc)
+            logger.warning("could not record a request in the quota ledger %s: %s; this "
+                           "month's count is marked uncertain", self.ledger.path, exc)
+            self.ledger.mark_unrecorded(f"{endpoint.name}: {exc}")
 
     def _relative(self, url: str) -> str:
         path = urlsplit(url).path
@@ -345,6 +349,31 @@ def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
 
 
+def _cached_session(settings: Settings) -> requests_cache.CachedSession:
+    return requests_cache.CachedSession(
+        cache_name=str(settings.http_cache_path), backend="sqlite", wal=True,
+        expire_after=settings.expire_catalogue, allowable_codes=(200,),
+        allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
+        match_headers=False, stale_if_error=False, key_fn=cache_key,
+    )
+
+
+def cache_is_damaged(path: Path) -> bool:
+    """Whether an HTTP cache file exists and does not read as SQLite (a busy one is fine)."""
+    if not path.exists():
+        return False
+    try:
+        con = sqlite3.connect(path, timeout=30)
+        try:
+            con.execute("PRAGMA quick_check").fetchall()
+            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return is_corruption(exc)
+    return False
+
+
 def build_session(settings: Settings) -> requests_cache.CachedSession:
     """Build the cached, throttled session for these settings (creates the cache dir).
 
@@ -366,19 +395,20 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
     """
     try:
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        session = requests_cache.CachedSession(
-            cache_name=str(settings.http_cache_path), backend="sqlite", wal=True,
-            expire_after=settings.expire_catalogue, allowable_codes=(200,),
-            allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
-            match_headers=False, stale_if_error=False, key_fn=cache_key,
-        )
+        try:
+            session = _cached_session(settings)
+        except sqlite3.DatabaseError as exc:
+            if not is_corruption(exc):
+                raise
+            move_aside(settings.http_cache_path, "HTTP cache")
+            session = _cached_session(settings)
     except (OSError, sqlite3.Error) as exc:
         raise ConfigurationError(
             f"cannot use the cache dir {settings.cache_dir}: {exc}. Point NUMISTA_FRAMES_CACHE_DIR "
             "(or nf.configure(cache_dir=...)) at a writable folder") from None
     account = account_throttle(settings.api_url, settings.api_key, settings.requests_per_second)
     adapter = NumistaAdapter(settings, ClientThrottle(account, settings.max_concurrent),
-                             QuotaLedger(settings.ledger_path))
+                             QuotaLedger.at(settings.ledger_path))
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": settings.user_agent, "Accept": "application/json"})

@@ -66,7 +66,6 @@ def _restart(fake: FakeNumista, cache_dir: Path) -> None:
 
 # -- the HTTP cache ------------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason=NEEDS_HTTP, strict=True)
 @pytest.mark.parametrize("how", ["truncated", "random", "pages"])
 def test_http_cache_corrupt__moved_aside_fresh_cache_one_warning(
         how: str, fake: FakeNumista, cache_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -101,7 +100,6 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 # -- the quota ledger ----------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason=NEEDS_HTTP, strict=True)
 @pytest.mark.parametrize("how", ["truncated", "random", "pages"])
 def test_ledger_corrupt__moved_aside_and_quota_uncertain(
         how: str, fake: FakeNumista, cache_dir: Path, data_dir: Path,
@@ -122,8 +120,6 @@ def test_ledger_corrupt__moved_aside_and_quota_uncertain(
     assert status.used >= 2  # what was recorded since the recovery
 
 
-@pytest.mark.xfail(reason=NEEDS_HTTP + "; a request that could not be recorded marks the month "
-                   "uncertain", strict=True)
 def test_ledger_unrecordable_request__marks_the_month_uncertain(
         fake: FakeNumista, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
