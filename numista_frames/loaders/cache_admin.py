@@ -56,7 +56,7 @@ def _http_rows(client: Client) -> Iterator[tuple[Any, ...]]:
 
 def _history_rows(client: Client) -> Iterator[tuple[Any, ...]]:
     store = PriceSnapshots(client.settings.history_path)
-    for path in store.files():
+    for path in store.readable(store.files()):
         stat = path.stat()
         yield ("price_history", str(path.relative_to(store.root)), pq.read_metadata(path).num_rows,
                stat.st_size, datetime.fromtimestamp(stat.st_mtime, UTC), pd.NaT)

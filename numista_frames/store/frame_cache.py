@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import uuid
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,8 +18,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from numista_frames.exceptions import RecoveredStoreWarning
 from numista_frames.frames import schema
-from numista_frames.store.files import atomic_write
+from numista_frames.store.files import TEMP_SUFFIX, atomic_write
 
 __all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key", "to_table"]
 
@@ -183,6 +186,32 @@ def _parse_time(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+#: Where unreadable part files of the price history go (beside the dataset, never read).
+QUARANTINE = "_quarantine"
+#: Temporary files older than this were left by a writer that died: they are removed.
+STALE_TEMPORARY = timedelta(hours=1)
+
+
+def sweep_temporary_files(folder: Path, *, now: datetime | None = None) -> int:
+    """Remove ``.*.tmp`` files older than an hour from ``folder`` (left by killed writers).
+
+    A younger one may belong to a writer at work and is kept. Returns how many were removed.
+    """
+    if not folder.is_dir():
+        return 0
+    cutoff = (now or datetime.now(UTC)).timestamp() - STALE_TEMPORARY.total_seconds()
+    removed = 0
+    for entry in os.scandir(folder):
+        if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:
+                pass
+    return removed
+
+
 class PriceSnapshots:
     """The local price history: every network price fetch, appended as dated observations.
 
@@ -232,9 +261,36 @@ class PriceSnapshots:
             folder = self.root / f"observed_month={m}" / f"type_bucket={b:02d}"
             mark = f"{self.SYNTHETIC}-" if synthetic else ""
             path = folder / f"part-{mark}{stamp}-{uuid.uuid4().hex[:12]}.parquet"
+            sweep_temporary_files(folder)
             atomic_write_table(to_table(part.reset_index(drop=True)), path)
             written.append(path)
         return written
+
+    def readable(self, files: Iterable[Path]) -> list[Path]:
+        """The files whose Parquet footer reads; any other is moved to ``_quarantine/``.
+
+        One damaged part file must never hide the others: each one set aside is named in a
+        :class:`~numista_frames.exceptions.RecoveredStoreWarning` and kept for inspection.
+        """
+        good = []
+        for path in files:
+            try:
+                pq.read_metadata(path)
+            except (OSError, pa.ArrowException):
+                self.quarantine(path)
+            else:
+                good.append(path)
+        return good
+
+    def quarantine(self, path: Path) -> Path:
+        """Move an unreadable part file to ``<root>/_quarantine/`` (same relative path), warn."""
+        target = self.root / QUARANTINE / path.relative_to(self.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        warnings.warn(f"the price-history file {path.name} could not be read and was moved to "
+                      f"{target}; every other observation is still read. Delete it once you "
+                      "no longer need it", RecoveredStoreWarning, stacklevel=3)
+        return target
 
     def files(self, *, type_ids: Iterable[int] | None = None, since: datetime | None = None,
               until: datetime | None = None) -> list[Path]:

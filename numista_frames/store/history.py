@@ -90,15 +90,25 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
     cur = None if currency is None else v.check_currency(currency)
     wanted = None if grades is None else [v.check_grade(g) for g in grades]
     low, high = _when(since, "since"), _when(until, "until", end_of_day=True)
-    files = _store().files(type_ids=ids, since=low, until=high)
+    store = _store()
+    files = store.files(type_ids=ids, since=low, until=high)
     if not files:
         return _empty()
-    table = ds.dataset([str(f) for f in files], format="parquet").to_table(
-        filter=_filter(ids, issues, cur, low, high))
+    try:
+        table = _read_table(files, _filter(ids, issues, cur, low, high))
+    except (OSError, pa.ArrowException):  # a damaged part file: set it aside, read the rest
+        files = store.readable(files)
+        if not files:
+            return _empty()
+        table = _read_table(files, _filter(ids, issues, cur, low, high))
     frame = _shape(table, wanted)
     if any(PriceSnapshots.is_synthetic(f) for f in files):
         frame.attrs.update(synthetic=True, source="Numista, with SYNTHETIC sample observations")
     return frame
+
+
+def _read_table(files: list[Path], where: ds.Expression | None) -> pa.Table:
+    return ds.dataset([str(f) for f in files], format="parquet").to_table(filter=where)
 
 
 def _filter(ids: list[int] | None, issues: list[int] | None, currency: str | None,

@@ -23,8 +23,6 @@ from numista_frames.http.client import default_client
 from numista_frames.testing import FakeNumista
 from tests.faults.conftest import BY_NAME, assert_rows, attempt, baseline, configure_for
 
-NEEDS_HTTP = "needs http's fix: corrupt SQLite moved aside to <name>.corrupt-<UTC>, fresh one, one warning"
-NEEDS_STORE = "needs store's fix: unreadable history part quarantined to _quarantine/ with a warning"
 
 
 def _corrupt(path: Path, how: str, seed: int = 7) -> None:
@@ -189,7 +187,6 @@ def test_history_part_corrupt__other_types_stay_readable(
     assert good["price"].tolist() == [1.5, 3.0, 4.5]  # partition pruning never opens the bad part
 
 
-@pytest.mark.xfail(reason=NEEDS_STORE, strict=True)
 def test_history_part_corrupt__read_all_skips_and_quarantines_it(
         damaged_history: tuple[Path, pd.DataFrame], data_dir: Path,
         caplog: pytest.LogCaptureFixture) -> None:
@@ -202,7 +199,6 @@ def test_history_part_corrupt__read_all_skips_and_quarantines_it(
     assert messages == [] and len(again) == 3
 
 
-@pytest.mark.xfail(reason=NEEDS_STORE, strict=True)
 def test_history_part_corrupt__export_import_and_cache_info_go_on(
         damaged_history: tuple[Path, pd.DataFrame], data_dir: Path, tmp_path: Path,
         caplog: pytest.LogCaptureFixture) -> None:
@@ -218,7 +214,6 @@ def test_history_part_corrupt__export_import_and_cache_info_go_on(
     assert len(_quarantined(data_dir, bad)) == 1
 
 
-@pytest.mark.xfail(reason=NEEDS_STORE, strict=True)
 def test_history_part_corrupt__cache_info_alone_goes_on(
         damaged_history: tuple[Path, pd.DataFrame], data_dir: Path,
         caplog: pytest.LogCaptureFixture) -> None:
@@ -227,8 +222,6 @@ def test_history_part_corrupt__cache_info_alone_goes_on(
     assert isinstance(info, pd.DataFrame) and any(bad.name in m for m in messages), messages
 
 
-@pytest.mark.xfail(reason="needs store's fix: temp files left by a killed writer are removed "
-                   "when older than an hour", strict=True)
 def test_history_temp_files__old_ones_removed_young_ones_kept(
         data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
     nf.import_price_history(_observations(1, "2026-03-02T10:00Z", 1.5))
