@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from numista_frames.settings import CURRENCY_PATTERN, LANGS, MAX_PAGE_SIZE
+from numista_frames.currencies import ISO_4217
+from numista_frames.settings import LANGS, MAX_PAGE_SIZE
 
 __all__ = [
     "CATEGORIES",
@@ -70,7 +71,13 @@ def positive_ints(values: Any, name: str) -> list[int]:
     """
     if isinstance(values, bytes | bytearray):
         raise TypeError(f"{name} must be an id or an iterable of ids, not bytes")
-    if isinstance(values, str | int) or hasattr(values, "__index__"):
+    if hasattr(values, "columns"):  # a whole DataFrame: its ids are one of its columns
+        raise TypeError(f"{name} must be ids, not a whole DataFrame; pass its id column, "
+                        f"e.g. df[\"id\"] (search_df) or df[\"type_id\"]")
+    ndim = getattr(values, "ndim", None)  # numpy arrays, pandas Index/Series, numpy scalars
+    if ndim is not None and ndim > 1:
+        raise TypeError(f"{name} must be one id or a 1-D list of ids; got a {ndim}-D array")
+    if isinstance(values, str | int) or ndim == 0:
         return [positive_int(values, name)]
     if not isinstance(values, Iterable):
         raise TypeError(f"{name} must be an id or an iterable of ids; got {type(values).__name__}")
@@ -79,7 +86,7 @@ def positive_ints(values: Any, name: str) -> list[int]:
 
 
 def check_lang(lang: str) -> str:
-    """``lang`` must be one of en/es/fr."""
+    """``lang`` must be one of en/es/fr (an empty string is not "the default")."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
     return lang
@@ -107,9 +114,10 @@ def check_currency(currency: str) -> str:
     >>> check_currency("usd")
     'USD'
     """
-    if not isinstance(currency, str) or not CURRENCY_PATTERN.match(currency.upper()):
-        raise ValueError(f"currency must be a 3-letter ISO 4217 code such as EUR; got {currency!r}")
-    return currency.upper()
+    if not isinstance(currency, str) or currency.strip().upper() not in ISO_4217:
+        raise ValueError(f"currency must be an ISO 4217 currency code such as EUR, USD or GBP; "
+                         f"got {currency!r}")
+    return currency.strip().upper()
 
 
 def check_range(value: Any, name: str, *, decimals: bool = False) -> str | None:
@@ -126,6 +134,12 @@ def check_range(value: Any, name: str, *, decimals: bool = False) -> str | None:
         return None
     if isinstance(value, tuple | list) and len(value) == 2:
         low, high = value
+        for bound in (low, high):
+            if bound is None:
+                raise ValueError(f"{name} range needs both ends (Numista has no open ranges); "
+                                 f"give (low, high) such as (1, 1900); got {value!r}")
+            if isinstance(bound, bool) or not isinstance(bound, int | float):
+                raise TypeError(f"{name} range bounds must be numbers; got {value!r}")
         if low > high:
             raise ValueError(f"{name} range must be (low, high) with low <= high; got {value!r}")
         value = f"{low}-{high}"
@@ -149,7 +163,10 @@ def check_publication_id(value: Any) -> str:
     >>> check_publication_id("L106610")
     'L106610'
     """
-    if not isinstance(value, str) or not _PUBLICATION.match(value):
+    if not isinstance(value, str):
+        raise TypeError(f'a publication id is a string such as "L106610" ("L" and 6 digits); '
+                        f"got {value!r}")
+    if not _PUBLICATION.match(value):
         raise ValueError(f'publication id must be "L" followed by 6 digits; got {value!r}')
     return value
 

@@ -13,6 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from numista_frames.currencies import ISO_4217
+
 __all__ = [
     "CURRENCY_PATTERN",
     "DEFAULT_API_URL",
@@ -313,7 +315,7 @@ def _validate(s: Settings) -> None:
             raise TypeError(f"{name} must be a path, got {type(getattr(s, name)).__name__}")
     if s.lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {s.lang!r}")
-    if not isinstance(s.currency, str) or not CURRENCY_PATTERN.match(s.currency):
+    if not isinstance(s.currency, str) or s.currency not in ISO_4217:
         raise ValueError(f"currency must be a 3-letter ISO 4217 code such as EUR; got {s.currency!r}")
     if not isinstance(s.offline, bool):
         raise TypeError("offline must be True or False")

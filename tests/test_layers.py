@@ -14,12 +14,13 @@ HTTP_LIBRARIES = {"requests", "requests_cache", "urllib3", "http.client"}
 IO_LIBRARIES = {"os", "sqlite3", "shutil", "tempfile", "socket", "pyarrow.parquet", "pyarrow.dataset"}
 
 #: The bottom: errors, settings and argument checks, used by every layer.
-BASE = {"exceptions", "settings", "checks"}
+BASE = {"exceptions", "currencies", "settings", "checks"}
 #: What each room may import (besides the standard library and third-party packages).
 ALLOWED: dict[str, set[str]] = {
     "exceptions": set(),
-    "settings": set(),
-    "checks": {"settings", "exceptions"},
+    "currencies": set(),
+    "settings": {"currencies"},
+    "checks": {"settings", "currencies", "exceptions"},
     "http": BASE | {"http"},
     "frames": BASE | {"frames"},
     "store": BASE | {"frames", "store"},
@@ -28,7 +29,7 @@ ALLOWED: dict[str, set[str]] = {
     "loaders": BASE | {"http", "frames", "store", "loaders"},
     "cli": BASE | {"http", "frames", "store", "loaders", "analysis", "plotting", "cli", "testing",
                    "__init__"},
-    "testing": {"settings", "testing"},
+    "testing": {"settings", "currencies", "testing"},
     "accessor": BASE | {"frames", "store", "analysis", "plotting"},
 }
 #: Rooms that do no I/O: no files, sockets or databases, and no HTTP library.

@@ -148,7 +148,7 @@ class Client(UserEndpoints):
                  cache_only: bool = False) -> dict[str, Any]:
         """Current price estimates of one issue: ``{"currency", "prices": [{grade, price}]}``."""
         tid, iid = v.positive_int(type_id, "type_id"), v.positive_int(issue_id, "issue_id")
-        params = {"currency": v.check_currency(currency or self.settings.currency),
+        params = {"currency": v.check_currency(self.settings.currency if currency is None else currency),
                   "lang": self.resolve_lang(lang)}
         return cast(dict[str, Any], self._get(f"/types/{tid}/issues/{iid}/prices", params,
                                               refresh=refresh, cache_only=cache_only))

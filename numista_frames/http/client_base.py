@@ -289,7 +289,7 @@ class ClientBase:
 
     def resolve_lang(self, lang: str | None = None) -> str:
         """The language a call uses: ``lang`` when given, else the settings' (checked)."""
-        return v.check_lang(lang or self.settings.lang)
+        return v.check_lang(self.settings.lang if lang is None else lang)
 
 
 def _raise_for_status(response: requests.Response) -> None:

@@ -9,7 +9,15 @@ from typing import Any, cast
 import requests
 
 from numista_frames import checks as v
-from numista_frames.exceptions import AuthenticationError, ConfigurationError, OfflineError
+from numista_frames.exceptions import (
+    AuthenticationError,
+    ConfigurationError,
+    OfflineError,
+    QuotaExceededError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+)
 from numista_frames.http.client_base import NO_KEY_MESSAGE, ClientBase, decode
 from numista_frames.http.ledger import key_id
 from numista_frames.http.oauth import Token, authorization_url, normalize_scope
@@ -245,7 +253,18 @@ class UserEndpoints(ClientBase):
                                    "authorization_code")
 
     def _token_request(self, form: dict[str, str], scope: tuple[str, ...], grant: str) -> Token:
-        body = decode(self._request("POST", "/oauth_token", data=form))
+        failure: tuple[int, str] | None = None
+        try:
+            body = decode(self._request("POST", "/oauth_token", data=form))
+        except QuotaExceededError:
+            raise
+        except (ServerError, TransportError, RateLimitError) as exc:
+            failure = (getattr(exc, "status_code", 0), f"{type(exc).__name__}: {exc}")
+        if failure is not None:  # raised here, not in the except: no request rides along
+            raise AuthenticationError(
+                failure[0], f"{self.settings.api_url}/oauth_token",
+                f"no OAuth token could be obtained ({failure[1]}); nothing was sent to the "
+                "collection", hint="Try again later; if it persists, check the key's OAuth access")
         try:
             token = Token.from_body(body, scope=scope, grant=grant)
         except ValueError as exc:

@@ -409,7 +409,7 @@ def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = No
     only = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
     client = default_client()
     lang_ = client.resolve_lang(lang)
-    cur = v.check_currency(currency or client.settings.currency)
+    cur = v.check_currency(client.settings.currency if currency is None else currency)
     job_ = PriceFetch(ids, only, cur, lang_)
     job = Job("prices", "GET /types/{type_id}/issues/{issue_id}/prices",
               {"type_ids": ids, "issue_ids": only, "currency": cur, "lang": lang_},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal, overload
 
 import pandas as pd
@@ -142,7 +143,13 @@ def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bo
     ConfigurationError, OfflineError, QuotaExceededError, NumistaError
         As for :func:`numista_frames.search_df`.
     """
-    ids = [publication_ids] if isinstance(publication_ids, str) else list(publication_ids)
+    if isinstance(publication_ids, str):
+        ids = [publication_ids]
+    elif isinstance(publication_ids, Iterable) and getattr(publication_ids, "ndim", 1) == 1:
+        ids = list(publication_ids)
+    else:
+        raise TypeError('publication_ids must be a publication id or a list of them; ids are '
+                        f'strings such as "L106610"; got {publication_ids!r}')
     ids = list(dict.fromkeys(v.check_publication_id(p) for p in ids))
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:

@@ -10,10 +10,15 @@ timeout or a dropped connection:
 2. Before posting, the current collection is read (one request, never from the cache) and rows
    whose key is already there are skipped (status ``exists``).
 3. A POST is never retried blindly. When one fails in a way that leaves its fate unknown (a
-   timeout, a dropped connection, a 5xx), the collection is read again once at the end, and
-   the row is ``created`` if its key is now there, else ``unknown`` (rerun to settle it).
+   timeout, a dropped connection, a 5xx), the row is ``created`` if its key is there at the
+   end, else ``unknown`` (rerun to settle it).
+4. Every run ends with a reconciliation: the collection is read again, its items are grouped
+   by key, and of the rows of this frame found more than once (a POST that landed after the
+   client gave up, then was sent again by a rerun) the oldest copy is kept and the others are
+   deleted; such a row is reported ``deduplicated``.
 
-So rerunning the same frame adds exactly the rows that are still missing.
+So rerunning the same frame adds exactly the rows that are still missing, and a copy that
+arrives late is removed by the run after it (see docs/collections.md for the exact guarantee).
 """
 
 from __future__ import annotations
@@ -97,12 +102,36 @@ def _with_keys(bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _existing(client: Client, user_id: int | None) -> tuple[int, dict[str, int]]:
-    """The user id and ``{internal_id: item id}`` of the collection as it is now."""
+def _existing(client: Client, user_id: int | None) -> tuple[int, dict[str, list[int]]]:
+    """The user id and ``{internal_id: item ids, oldest first}`` of the collection as it is now."""
     body = client.get_collected_items(user_id, refresh=True)
     who = user_id if user_id is not None else client.get_token().user_id
-    return who, {str(i["internal_id"]): int(i["id"]) for i in body.get("items", [])
-                 if i.get("internal_id")}
+    found: dict[str, list[int]] = {}
+    for item in body.get("items", []):
+        if item.get("internal_id"):
+            found.setdefault(str(item["internal_id"]), []).append(int(item["id"]))
+    return who, {key: sorted(ids) for key, ids in found.items()}
+
+
+def _reconcile(client: Client, uid: int, keys: set[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """Read the collection; of each key of this frame held more than once keep the oldest item
+    (lowest id) and delete the others. Returns ``{key: item id}`` and what was deleted per key."""
+    _, present = _existing(client, uid)
+    notes: dict[str, str] = {}
+    for key in keys & present.keys():
+        extra = present[key][1:]
+        deleted = []
+        for item_id in extra:
+            try:
+                client.delete_collected_item(item_id, user_id=uid)
+                deleted.append(item_id)
+            except APIError as exc:
+                if exc.status_code != 404:  # 404: already gone (another run removed it)
+                    logger.warning("could not delete duplicate item %s of %s: %s", item_id, key, exc)
+        if deleted:
+            notes[key] = f"deleted {len(deleted)} extra cop{'ies' if len(deleted) > 1 else 'y'} " \
+                         f"(item ids {', '.join(map(str, deleted))}); kept the oldest"
+    return {key: ids[0] for key, ids in present.items()}, notes
 
 
 def add_collected_items(items: pd.DataFrame, *, user_id: int | str | None = None,
@@ -139,32 +168,37 @@ def add_collected_items(items: pd.DataFrame, *, user_id: int | str | None = None
         When the quota is spent or the key may not edit the collection; rows already posted
         stay posted and a rerun skips them.
     """
+    if not isinstance(items, pd.DataFrame):
+        raise TypeError("items must be a pandas DataFrame with one row per item (columns "
+                        f"type_id, issue_id, grade ...); got {type(items).__name__}")
     bodies = _with_keys(_bodies(items))
     uid = None if user_id is None else v.positive_int(user_id, "user_id")
+    if not bodies:
+        return _report(items.index, [], {}, {}, {}, [], set(), {})
     client = default_client()
-    uid, present = _existing(client, uid)
-    todo = [i for i, b in enumerate(bodies) if b["internal_id"] not in present]
+    uid, listed = _existing(client, uid)
+    todo = [i for i, b in enumerate(bodies) if b["internal_id"] not in listed]
     result = run_batch(todo, lambda i: client.add_collected_item(bodies[i], user_id=uid),
                        workers=client.settings.max_concurrent, progress=progress,
                        desc="collected items")
-    unsure = [i for i, exc in result.failures if isinstance(exc, _UNKNOWN_FATE) or
-              (isinstance(exc, APIError) and exc.status_code >= 500)]
-    if unsure:
-        _, present_now = _existing(client, uid)
-        present.update(present_now)
+    unsure = {i for i, exc in result.failures if isinstance(exc, _UNKNOWN_FATE) or
+              (isinstance(exc, APIError) and exc.status_code >= 500)}
+    present, notes = _reconcile(client, uid, {b["internal_id"] for b in bodies})
     return _report(items.index, bodies, present, result.results, dict(result.failures), todo,
-                   set(unsure))
+                   unsure, notes)
 
 
 def _report(index: pd.Index, bodies: list[dict[str, Any]], present: dict[str, int],
             created: Mapping[int, Any], failed: Mapping[int, BaseException],
-            todo: list[int], unsure: set[int]) -> pd.DataFrame:
+            todo: list[int], unsure: set[int], notes: Mapping[str, str]) -> pd.DataFrame:
     rows: list[tuple[str, str, int | None, str | None]] = []
     for i, body in enumerate(bodies):
         key = body["internal_id"]
-        if i in created:
+        if key in notes:
+            rows.append((key, "deduplicated", present[key], notes[key]))
+        elif i in created:
             rows.append((key, "created", int(created[i]["id"]), None))
-        elif i not in todo:
+        elif i not in todo and key in present:
             rows.append((key, "exists", present[key], None))
         elif key in present:  # the POST's answer was lost, but the item is there
             rows.append((key, "created", present[key], None))
@@ -177,7 +211,8 @@ def _report(index: pd.Index, bodies: list[dict[str, Any]], present: dict[str, in
     return pd.DataFrame({
         "internal_id": pd.array([r[0] for r in rows], dtype="string"),
         "status": pd.Categorical([r[1] for r in rows],
-                                 categories=["created", "exists", "failed", "unknown"]),
+                                 categories=["created", "exists", "deduplicated", "failed",
+                                             "unknown"]),
         "item_id": pd.array([r[2] for r in rows], dtype="Int64"),
         "error": pd.array([r[3] for r in rows], dtype="string"),
     }, index=index)

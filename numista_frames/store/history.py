@@ -90,6 +90,8 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
     cur = None if currency is None else v.check_currency(currency)
     wanted = None if grades is None else [v.check_grade(g) for g in grades]
     low, high = _when(since, "since"), _when(until, "until", end_of_day=True)
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"since ({since}) is after until ({until}): nothing can match; swap them")
     store = _store()
     files = store.files(type_ids=ids, since=low, until=high)
     if not files:

@@ -15,13 +15,7 @@ import numista_frames as nf
 from numista_frames.testing import FakeNumista
 from tests.faults.conftest import configure_for
 
-NEEDS_LOADERS = "needs loaders' fix: bad input fails fast, naming the argument, 0 requests"
 IDS = [6149, 6542]
-
-
-def _pending(case: Any) -> Any:
-    return pytest.param(*case.values, id=case.id,
-                        marks=[pytest.mark.xfail(reason=NEEDS_LOADERS, strict=True)])
 
 
 #: (call, the argument its message must name) for input that must be refused.
@@ -63,21 +57,7 @@ REFUSED = [
     pytest.param(lambda: nf.add_collected_items(pd.DataFrame({"type_id": [6542], "grade": ["shiny"]})),
                  "grade", id="add-items-bad-grade"),
 ]
-#: Cases refused today in a way the issue finds unclear or too late; marked until the fix lands.
-PENDING = {
-    "search-lang-empty", "types-lang-empty", "issuers-lang-empty", "prices-currency-empty",
-    "prices-currency-not-iso", "history-currency-not-iso", "search-size-text-bound",
-    "search-weight-text-bound", "history-since-after-until", "publications-int",
-    "types-2d-array", "prices-issue-ids-2d", "add-items-a-list", "add-items-a-dict",
-    "types-numpy-array", "types-series-unique", "issues-series-values", "prices-numpy-ids",
-}
-
-
-def _refused_cases() -> list[Any]:
-    return [_pending(c) if c.id in PENDING else c for c in REFUSED]
-
-
-@pytest.mark.parametrize(("call", "names"), _refused_cases())
+@pytest.mark.parametrize(("call", "names"), REFUSED)
 def test_bad_input__refused_naming_the_argument_with_zero_requests(
         call: Callable[[], Any], names: str, fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
@@ -114,8 +94,7 @@ def _rows(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-@pytest.mark.parametrize(("call", "plain"), [_pending(c) if c.id in PENDING else c
-                                             for c in EQUIVALENT])
+@pytest.mark.parametrize(("call", "plain"), EQUIVALENT)
 def test_bad_input__array_likes_work_like_lists(call: Callable[[], pd.DataFrame],
                                                 plain: Callable[[], pd.DataFrame],
                                                 fake: FakeNumista, cache_dir: Path) -> None:
@@ -124,7 +103,6 @@ def test_bad_input__array_likes_work_like_lists(call: Callable[[], pd.DataFrame]
     pd.testing.assert_frame_equal(_rows(call()), expected)
 
 
-@pytest.mark.xfail(reason=NEEDS_LOADERS, strict=True)
 def test_bad_input__open_year_bound_works_or_is_refused_naming_year(
         fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
@@ -141,7 +119,6 @@ def test_bad_input__open_year_bound_works_or_is_refused_naming_year(
     pd.testing.assert_frame_equal(_rows(frame), _rows(closed))
 
 
-@pytest.mark.xfail(reason=NEEDS_LOADERS, strict=True)
 def test_bad_input__empty_frame_to_add_collected_items_spends_nothing(
         fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
@@ -155,8 +132,6 @@ def test_bad_input__configure_refuses_empty_lang_and_currency() -> None:
             nf.configure(**{name: ""})
 
 
-@pytest.mark.xfail(reason="needs loaders' fix: currencies checked against ISO 4217 (a table "
-                   "shipped in the package)", strict=True)
 def test_bad_input__configure_refuses_a_currency_outside_iso_4217() -> None:
     with pytest.raises(ValueError, match="currency"):
         nf.configure(currency="XXQ")

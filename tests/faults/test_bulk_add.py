@@ -16,7 +16,6 @@ from numista_frames.http.client import default_client
 from numista_frames.testing import FakeNumista, load_sample_catalogue
 from tests.faults.conftest import configure_for
 
-NEEDS_LOADERS = "needs loaders' fix: every bulk add ends with a reconciliation (status='deduplicated')"
 DONE = {"created", "exists", "deduplicated"}
 
 
@@ -87,7 +86,6 @@ def test_bulk_add_under_random_post_faults__reruns_settle_everything(
     _assert_exactly_once(frame, _settle(frame, fake), fake)
 
 
-@pytest.mark.xfail(reason=NEEDS_LOADERS, strict=True)
 def test_bulk_add_slow_post_lands_after_the_timeout__next_run_deduplicates(
         cache_dir: Path) -> None:
     with FakeNumista(slow_seconds=0.8) as fake:
@@ -104,7 +102,6 @@ def test_bulk_add_slow_post_lands_after_the_timeout__next_run_deduplicates(
         assert set(second["status"].astype(str)) <= DONE
 
 
-@pytest.mark.xfail(reason=NEEDS_LOADERS, strict=True)
 def test_bulk_add_reconciliation__extra_copies_deleted_keeping_the_oldest(
         fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
@@ -123,8 +120,6 @@ def test_bulk_add_reconciliation__extra_copies_deleted_keeping_the_oldest(
     assert ids == [oldest]
 
 
-@pytest.mark.xfail(reason="needs loaders'/http's fix: a failed token request is an "
-                   "authentication failure", strict=True)
 def test_bulk_add_failed_token_request__authentication_failure_nothing_maybe_created(
         fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
@@ -138,7 +133,6 @@ def test_bulk_add_failed_token_request__authentication_failure_nothing_maybe_cre
     assert fake.request_count("/users", method="POST") == 0
 
 
-@pytest.mark.xfail(reason="needs loaders' fix: an empty frame spends 0 requests", strict=True)
 def test_bulk_add_empty_frame__zero_requests(fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
     result = nf.add_collected_items(_frame(2).iloc[0:0], progress=False)

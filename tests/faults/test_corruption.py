@@ -24,7 +24,6 @@ from numista_frames.testing import FakeNumista
 from tests.faults.conftest import BY_NAME, assert_rows, attempt, baseline, configure_for
 
 
-
 def _corrupt(path: Path, how: str, seed: int = 7) -> None:
     """Damage a file the way disks and killed writers do."""
     rng = random.Random(seed)
