@@ -8,9 +8,11 @@ import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from numista_frames.currencies import ISO_4217
@@ -39,7 +41,6 @@ __all__ = [
     "MAX_CONCURRENT_CAP",
     "MAX_PAGE_SIZE",
     "Settings",
-    "configuration_generation",
     "configure",
     "configured",
     "get_settings",
@@ -355,7 +356,9 @@ def _check_non_negative(s: Settings, *names: str) -> None:
 
 _lock = threading.Lock()
 _overrides: dict[str, Any] = {}
-_generation = 0
+#: What :func:`configured` set for the current context only (a thread, a task, nf.aio calls).
+_scoped: ContextVar[Mapping[str, Any]] = ContextVar("numista_frames_scoped",
+                                                    default=MappingProxyType({}))
 
 
 def configure(
@@ -391,7 +394,6 @@ def configure(
     TypeError, ValueError
         For an unknown name or a bad value; nothing is changed then.
     """
-    global _generation
     named = dict(api_key=api_key, api_url=api_url, lang=lang, currency=currency, offline=offline,
                  cache_dir=None if cache_dir is None else os.fspath(cache_dir))
     given = {**{k: v for k, v in named.items() if v is not None}, **_given(more)}
@@ -400,13 +402,16 @@ def configure(
         settings = Settings.resolve(candidate)  # validate before committing
         _overrides.clear()
         _overrides.update(candidate)
-        _generation += 1
     return settings
 
 
 @contextmanager
 def configured(**settings: Any) -> Iterator[Settings]:
-    """Apply :func:`configure` settings for the duration of a ``with`` block, then restore.
+    """Apply settings for the duration of a ``with`` block, in this context only.
+
+    The settings hold for this thread (or asyncio task) and what it starts with a copy of its
+    context (``nf.aio`` calls); other threads keep theirs. Values given here win over
+    :func:`configure`.
 
     Examples
     --------
@@ -414,33 +419,25 @@ def configured(**settings: Any) -> Iterator[Settings]:
     ...     s.lang
     'fr'
     """
-    global _generation
-    with _lock:
-        saved = dict(_overrides)
+    scoped = {**_scoped.get(), **_given({k: os.fspath(v) if isinstance(v, os.PathLike) else v
+                                         for k, v in settings.items()})}
+    resolved = get_settings(**scoped)  # validate before anything changes
+    token = _scoped.set(scoped)
     try:
-        yield configure(**settings)
+        yield resolved
     finally:
-        with _lock:
-            _overrides.clear()
-            _overrides.update(saved)
-            _generation += 1
+        _scoped.reset(token)
 
 
 def reset_configuration() -> None:
     """Forget everything :func:`configure` set (environment variables apply again)."""
-    global _generation
     with _lock:
         _overrides.clear()
-        _generation += 1
 
 
 def get_settings(**overrides: Any) -> Settings:
-    """The settings in force now: ``overrides`` > :func:`configure` > environment > defaults."""
+    """The settings in force now: ``overrides`` > :func:`configured` > :func:`configure` >
+    environment > defaults."""
     with _lock:
-        merged = {**_overrides, **_given(overrides)}
+        merged = {**_overrides, **_scoped.get(), **_given(overrides)}
     return Settings.resolve(merged)
-
-
-def configuration_generation() -> int:
-    """A counter bumped by every :func:`configure`; lets caches of defaults notice changes."""
-    return _generation

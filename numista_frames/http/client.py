@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, cast
 
 from numista_frames import checks as v
 from numista_frames.http.client_base import CachedAnswer, RequestCounts, RequestRecord
 from numista_frames.http.user_endpoints import UserEndpoints
-from numista_frames.settings import DEFAULT_PAGE_SIZE, configuration_generation
+from numista_frames.settings import DEFAULT_PAGE_SIZE, Settings, get_settings
 
 __all__ = ["CachedAnswer", "Client", "RequestCounts", "RequestRecord", "default_client"]
 
@@ -196,20 +197,26 @@ def _items(pages: Iterator[dict[str, Any]], limit: int | None) -> Iterator[dict[
             yielded += 1
             yield item
 
-_default: tuple[int, Client] | None = None
-_default_lock = threading.Lock()
+_clients: OrderedDict[Settings, Client] = OrderedDict()
+_clients_lock = threading.Lock()
+#: Clients kept for settings used lately (a configured() block, then back).
+_KEPT = 4
 
 
 def default_client() -> Client:
-    """The process-wide client the loaders use, rebuilt after every ``nf.configure()``.
+    """The client the loaders use: one per settings in force (``configure``, ``configured``).
 
-    The client it replaces is not closed (other threads may still be using it); its
-    connections close when it is garbage-collected.
+    A client no longer used after settings changed has its network connections closed (its
+    cache file closes once no thread uses it any more). OAuth tokens are kept per API and key,
+    so a new client does not ask for them again.
     """
-    global _default
-    generation = configuration_generation()
-    with _default_lock:
-        if _default is None or _default[0] != generation:
-            _default = (generation, Client())
-        return _default[1]
-
+    settings = get_settings()
+    with _clients_lock:
+        client = _clients.get(settings)
+        if client is None:
+            client = _clients[settings] = Client(settings)
+            while len(_clients) > _KEPT:
+                _, old = _clients.popitem(last=False)
+                old.release_connections()
+        _clients.move_to_end(settings)
+        return client

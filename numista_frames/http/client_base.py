@@ -19,7 +19,7 @@ from numista_frames import checks as v
 from numista_frames.exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
-from numista_frames.http.oauth import TokenStore
+from numista_frames.http.oauth import shared_tokens
 from numista_frames.http.records import RequestRecord, record, track
 from numista_frames.http.recovery import is_corruption, move_aside
 from numista_frames.http.session import (
@@ -91,7 +91,7 @@ class ClientBase:
         self.counts = RequestCounts()
         self._session: requests.Session | None = None
         self._lock = threading.Lock()
-        self._tokens = TokenStore()
+        self._tokens = shared_tokens(self.settings.api_url, self.settings.api_key)
         self._inflight: dict[tuple[Any, ...], threading.Event] = {}
 
     def __repr__(self) -> str:
@@ -109,6 +109,17 @@ class ClientBase:
                 if self._session is None:
                     self._session = build_session(self.settings)
         return self._session
+
+    def release_connections(self) -> None:
+        """Close the network connections, leaving the cache file to close when unused.
+
+        Safe while other threads still use the client (a full :meth:`close` is not: the
+        cache's SQLite connection is shared by its threads).
+        """
+        session = self._session
+        if session is not None:
+            for adapter in session.adapters.values():
+                adapter.close()
 
     def close(self) -> None:
         """Close the session's connections and cache file handles."""

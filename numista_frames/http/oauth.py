@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -11,7 +12,7 @@ from urllib.parse import urlencode
 
 from numista_frames.checks import check_lang
 
-__all__ = ["SCOPES", "Token", "TokenStore", "authorization_url", "normalize_scope"]
+__all__ = ["SCOPES", "Token", "TokenStore", "authorization_url", "normalize_scope", "shared_tokens"]
 
 SCOPES = ("view_collection", "edit_collection")
 #: A token is renewed this many seconds before it expires, so no request races its expiry.
@@ -131,3 +132,21 @@ def authorization_url(api_key: str, *, redirect_uri: str, scope: str | Iterable[
                        "redirect_uri": redirect_uri, "scope": ",".join(normalize_scope(scope)),
                        "state": state})
     return f"https://{lang}.numista.com/api/oauth_authorize.php?{query}"
+
+
+_stores: dict[tuple[str, str], TokenStore] = {}
+_stores_lock = threading.Lock()
+
+
+def shared_tokens(api_url: str, api_key: str | None) -> TokenStore:
+    """The tokens of one key on one API in this process, shared by its clients.
+
+    So that a new client (after ``nf.configure()``) does not spend a request on a token the
+    process already holds. The key is only used through a hash.
+    """
+    name = (api_url, hashlib.sha256((api_key or "").encode()).hexdigest())
+    with _stores_lock:
+        store = _stores.get(name)
+        if store is None:
+            store = _stores[name] = TokenStore()
+        return store

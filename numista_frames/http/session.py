@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any, Literal
@@ -349,13 +350,32 @@ def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
 
 
+_opening: dict[Path, threading.Lock] = {}
+_opening_lock = threading.Lock()
+#: Opening a cache file switches it to WAL, which needs it alone for a moment: another process
+#: doing the same answers "database is locked", so opening is retried for this long.
+_OPEN_PATIENCE = 10.0
+
+
 def _cached_session(settings: Settings) -> requests_cache.CachedSession:
-    return requests_cache.CachedSession(
-        cache_name=str(settings.http_cache_path), backend="sqlite", wal=True,
-        expire_after=settings.expire_catalogue, allowable_codes=(200,),
-        allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
-        match_headers=False, stale_if_error=False, key_fn=cache_key,
-    )
+    """Open the SQLite cache, one opener at a time in this process, patiently across processes."""
+    path = settings.http_cache_path
+    with _opening_lock:
+        lock = _opening.setdefault(path, threading.Lock())
+    deadline = time.monotonic() + _OPEN_PATIENCE
+    with lock:
+        while True:
+            try:
+                return requests_cache.CachedSession(
+                    cache_name=str(path), backend="sqlite", wal=True,
+                    expire_after=settings.expire_catalogue, allowable_codes=(200,),
+                    allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
+                    match_headers=False, stale_if_error=False, key_fn=cache_key,
+                )
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
 
 def cache_is_damaged(path: Path) -> bool:
@@ -402,6 +422,10 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
                 raise
             move_aside(settings.http_cache_path, "HTTP cache")
             session = _cached_session(settings)
+    except sqlite3.OperationalError as exc:
+        raise ConfigurationError(
+            f"cannot open the HTTP cache {settings.http_cache_path}: {exc}. Another process may "
+            "hold it: try again, or give this one its own cache_dir") from None
     except (OSError, sqlite3.Error) as exc:
         raise ConfigurationError(
             f"cannot use the cache dir {settings.cache_dir}: {exc}. Point NUMISTA_FRAMES_CACHE_DIR "

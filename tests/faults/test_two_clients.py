@@ -76,9 +76,6 @@ def test_two_clients_in_threads__no_crossed_settings_tokens_or_counts(
     assert alice.quota().used == len(a.log) + 1 and bob.quota().used == len(b.log) + 1
 
 
-@pytest.mark.xfail(reason="needs http's fix: two clients' first use of one cache dir at once "
-                   "sometimes fails with 'database is locked' (HTTP cache init, ledger init); a "
-                   "race, so this mark cannot be strict", strict=False)
 def test_two_clients_first_use_at_once__never_database_is_locked(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with FakeNumista(api_keys=[KEY_A]) as a, FakeNumista(api_keys=[KEY_B]) as b:
@@ -110,7 +107,6 @@ def test_two_clients_loaders_in_threads__each_frame_from_its_own_client(
     assert all(e.status == 200 for fake in (a, b) for e in fake.log)
 
 
-@pytest.mark.xfail(reason=NEEDS_HTTP, strict=True)
 def test_configured__scoped_to_its_thread(fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir, lang="en")
     inside, seen = threading.Event(), threading.Event()
@@ -131,7 +127,6 @@ def test_configured__scoped_to_its_thread(fake: FakeNumista, cache_dir: Path) ->
     assert langs == {"inside": "fr", "other": "en"}
 
 
-@pytest.mark.xfail(reason=NEEDS_HTTP, strict=True)
 def test_configure__keeps_oauth_tokens(fake: FakeNumista, cache_dir: Path) -> None:
     configure_for(fake.url, fake.api_key, cache_dir)
     nf.collection_df()
