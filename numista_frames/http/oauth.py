@@ -90,6 +90,11 @@ class TokenStore:
         self._clock = clock
         self.fetch_lock = threading.Lock()  # one token request at a time
 
+    def clear(self) -> None:
+        """Forget every token (the next user call asks for a new one)."""
+        with self._lock:
+            self._tokens = []
+
     def add(self, token: Token) -> None:
         """Keep a token (replacing older ones for the same user and grant)."""
         with self._lock:

@@ -129,9 +129,9 @@ def test_ledger_unrecordable_request__marks_the_month_uncertain(
     def broken(self: QuotaLedger, **kwargs: Any) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(QuotaLedger, "record", broken)
-    _noticed(caplog, lambda: BY_NAME["mints_df"].call(cache_dir))
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(QuotaLedger, "record", broken)
+        _noticed(caplog, lambda: BY_NAME["mints_df"].call(cache_dir))
     assert nf.quota().uncertain is True
 
 

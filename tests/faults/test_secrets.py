@@ -109,7 +109,8 @@ def _quota_on_user_data(s: Scene) -> None:
 def _html_on_token(s: Scene) -> None:
     s.proxy.always("html_502", path="/oauth_token")
     with nf.Client(api_url=s.proxy.url, api_key=KEY, cache_dir=s.cache_dir) as fresh:
-        fresh.get_collections()  # a new client must ask for a token first
+        fresh._tokens.clear()  # tokens are shared per API and key: make it ask for one
+        fresh.get_collections()
 
 
 def _persistent_5xx_on_types(s: Scene) -> None:
