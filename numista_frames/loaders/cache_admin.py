@@ -12,9 +12,10 @@ import pyarrow.parquet as pq
 
 from numista_frames import checks as v
 from numista_frames.frames import schema
-from numista_frames.http.client import CachedAnswer, Client, default_client
+from numista_frames.http.client import CachedAnswer, Client
 from numista_frames.http.endpoints import classify_path
 from numista_frames.loaders.catalogue import issues_df, prices_df, types_df
+from numista_frames.loaders.jobs import current_client, loader
 from numista_frames.store.frame_cache import FrameCache, FrameEntry, PriceSnapshots
 
 __all__ = ["cache_info", "clear_cache", "warm_cache"]
@@ -34,7 +35,7 @@ def cache_info() -> pd.DataFrame:
         a raw answer; ``"price_history"``), ``key``, ``rows``, ``bytes``, ``fetched_at``,
         ``expires_at`` (UTC; NaT for the history, which never expires).
     """
-    client = default_client()
+    client = current_client()
     rows = [*_frame_rows(client), *_http_rows(client), *_history_rows(client)]
     frame = pd.DataFrame(rows, columns=list(_INFO_COLUMNS))
     for column in ("fetched_at", "expires_at"):  # NaT alone would read as naive
@@ -92,7 +93,7 @@ def clear_cache(*, type_ids: Any = None, kind: str | Iterable[str] | None = None
     frame_kinds, http_kinds = (None, None) if kind is None else _kinds(
         [kind] if isinstance(kind, str) else kind)
     cutoff = _cutoff(older_than)
-    client = default_client()
+    client = current_client()
     frames = FrameCache(client.settings.cache_dir / "frames")
     doomed = [e for e in frames.entries() if _frame_matches(e, ids, frame_kinds, cutoff)]
     removed = frames.remove(doomed)
@@ -153,9 +154,10 @@ def _http_matches(answer: CachedAnswer, ids: set[int] | None, kinds: set[str] | 
     return match is not None and int(match.group(1)) in ids
 
 
+@loader
 def warm_cache(type_ids: Any, *, issues: bool = True, prices: bool = True,
                lang: str | None = None, currency: str | None = None,
-               progress: bool | None = None) -> pd.DataFrame:
+               progress: bool | None = None, client: Client | None = None) -> pd.DataFrame:
     """Fetch types (and their issues and prices) now, so that later calls cost nothing.
 
     Returns

@@ -12,27 +12,35 @@ from numista_frames import checks as v
 from numista_frames.exceptions import OfflineError
 from numista_frames.frames import normalize as nz
 from numista_frames.http.batch import run_batch
-from numista_frames.http.client import Client, default_client
+from numista_frames.http.client import Client
 from numista_frames.http.ledger import QuotaStatus
-from numista_frames.loaders.jobs import Fetched, Job, count_missing, run
+from numista_frames.loaders.jobs import Fetched, Job, count_missing, current_client, loader, run
 from numista_frames.loaders.prices import PriceFetch
 
 __all__ = ["issue_parts_df", "issues_df", "prices_df", "quota", "search_df", "type_parts_df",
            "types_df"]
 
 
-def quota() -> QuotaStatus:
+@loader
+def quota(*, client: Client | None = None) -> QuotaStatus:
     """Requests spent this UTC calendar month by the configured key, as the local ledger saw them.
 
     Every request that really went to the network is in the ledger (cache hits never are);
-    requests made from other machines with the same key are not.
+    requests made from other machines with the same key are not. Each API has its own count: a
+    fake on this machine never spends the real month.
+
+    Parameters
+    ----------
+    client : Client, optional
+        The client to use (its key, API and settings); default: the one of
+        :func:`numista_frames.configure`.
 
     Returns
     -------
     QuotaStatus
         ``used``, ``limit``, ``remaining``, ``month`` and ``resets_at``.
     """
-    return default_client().quota()
+    return current_client().quota()
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -43,20 +51,23 @@ def search_df(q: str | None = ..., *, issuer: str | None = ..., category: str | 
               number: str | None = ..., ruler: int | None = ..., material: int | None = ...,
               size: Any = ..., weight: Any = ..., lang: str | None = ...,
               max_results: int | None = ..., page_size: int = ..., refresh: bool = ...,
-              progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+              progress: bool | None = ..., client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def search_df(q: str | None = ..., *, issuer: str | None = ..., category: str | None = ...,
               year: Any = ..., date: Any = ..., catalogue: int | None = ...,
               number: str | None = ..., ruler: int | None = ..., material: int | None = ...,
               size: Any = ..., weight: Any = ..., lang: str | None = ...,
               max_results: int | None = ..., page_size: int = ..., refresh: bool = ...,
-              progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+              progress: bool | None = ...,
+              client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def search_df(q: str | None = None, *, issuer: str | None = None, category: str | None = None,
               year: Any = None, date: Any = None, catalogue: int | None = None,
               number: str | None = None, ruler: int | None = None, material: int | None = None,
               size: Any = None, weight: Any = None, lang: str | None = None,
               max_results: int | None = None, page_size: int = 100, refresh: bool = False,
-              progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+              progress: bool | None = None,
+              client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Search the catalogue: one row per type, across all pages (or the first ``max_results``).
 
     Parameters
@@ -77,6 +88,9 @@ def search_df(q: str | None = None, *, issuer: str | None = None, category: str 
         Bypass both caches.
     progress : bool, optional
         Progress bar; by default shown when several pages are fetched.
+    client : Client, optional
+        The client to use (its key, API and settings); default: the one of
+        :func:`numista_frames.configure`.
     dry_run : bool
         Return the number of requests the call would spend instead of the frame. When the
         first page is not cached, the dry run fetches it to learn the total (that request is
@@ -108,7 +122,7 @@ def search_df(q: str | None = None, *, issuer: str | None = None, category: str 
     >>> nf.search_df("dollar", dry_run=True)                        # doctest: +SKIP
     4
     """
-    client = default_client()
+    client = current_client()
     lang = client.resolve_lang(lang)
     params = v.search_params(q, lang=lang, issuer=issuer, category=category, year=year,
                              date=date, catalogue=catalogue, number=number, ruler=ruler,
@@ -172,12 +186,15 @@ class _Search:
 
 @overload
 def types_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
-             progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+             progress: bool | None = ..., client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def types_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
-             progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+             progress: bool | None = ...,
+             client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def types_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
-             progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+             progress: bool | None = None,
+             client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Full details of types: one row per type, in the order of ``type_ids``.
 
     Parameters
@@ -185,7 +202,7 @@ def types_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
     type_ids : int, str of digits, or iterable of them
         Type ids (N#).
     lang : {"en", "es", "fr"}, optional
-    refresh, progress, dry_run
+    refresh, progress, dry_run, client
         As in :func:`search_df`. A batch goes on when some ids fail (404, or 5xx after the
         retries): ``df.attrs["failures"]`` lists them and a warning says how many.
 
@@ -208,12 +225,16 @@ def types_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
 
 @overload
 def type_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
-                  progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+                  progress: bool | None = ...,
+                  client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def type_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
-                  progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+                  progress: bool | None = ...,
+                  client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def type_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
-                  progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+                  progress: bool | None = None,
+                  client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """A list-valued part of types in long form, keyed by ``type_id``.
 
     Parameters
@@ -249,7 +270,7 @@ def _per_type_job(kind: str, endpoint: str, type_ids: Any, lang: str | None,
                   progress: bool | None, dry_run: bool, part: str | None) -> pd.DataFrame | int:
     """A loader making one request per type id: ``get(client, id, lang, refresh, cache_only)``."""
     ids = v.positive_ints(type_ids, "type_ids")
-    client = default_client()
+    client = current_client()
     lang_ = client.resolve_lang(lang)
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
@@ -279,12 +300,15 @@ def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, ref
 
 @overload
 def issues_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
-              progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+              progress: bool | None = ..., client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def issues_df(type_ids: Any, *, lang: str | None = ..., refresh: bool = ...,
-              progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+              progress: bool | None = ...,
+              client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def issues_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
-              progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+              progress: bool | None = None,
+              client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Every issue of types: one row per issue, with ``type_id``, in Numista's order.
 
     Parameters
@@ -311,12 +335,16 @@ def issues_df(type_ids: Any, *, lang: str | None = None, refresh: bool = False,
 
 @overload
 def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
-                   progress: bool | None = ..., dry_run: Literal[True]) -> int: ...
+                   progress: bool | None = ...,
+                   client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = ..., refresh: bool = ...,
-                   progress: bool | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+                   progress: bool | None = ...,
+                   client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh: bool = False,
-                   progress: bool | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+                   progress: bool | None = None,
+                   client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """A list-valued part of issues in long form, keyed by ``type_id`` and ``issue_id``.
 
     Parameters
@@ -358,14 +386,15 @@ def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, re
 @overload
 def prices_df(type_ids: Any, *, issue_ids: Any = ..., currency: str | None = ...,
               lang: str | None = ..., refresh: bool = ..., progress: bool | None = ...,
-              dry_run: Literal[True]) -> int: ...
+              client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def prices_df(type_ids: Any, *, issue_ids: Any = ..., currency: str | None = ...,
               lang: str | None = ..., refresh: bool = ..., progress: bool | None = ...,
-              dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+              client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = None,
               lang: str | None = None, refresh: bool = False, progress: bool | None = None,
-              dry_run: bool = False) -> pd.DataFrame | int:
+              client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Current price estimates in long form: one row per (type_id, issue_id, grade).
 
     Costs one request per type (its issues) plus one per issue. Every estimate that really
@@ -407,7 +436,7 @@ def prices_df(type_ids: Any, *, issue_ids: Any = None, currency: str | None = No
     """
     ids = v.positive_ints(type_ids, "type_ids")
     only = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
-    client = default_client()
+    client = current_client()
     lang_ = client.resolve_lang(lang)
     cur = v.check_currency(client.settings.currency if currency is None else currency)
     job_ = PriceFetch(ids, only, cur, lang_)

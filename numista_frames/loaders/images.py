@@ -14,7 +14,8 @@ from numista_frames.exceptions import AuthenticationError, PartialResultWarning
 from numista_frames.frames import normalize as nz
 from numista_frames.frames.schema import ATTRIBUTION
 from numista_frames.http.batch import run_batch
-from numista_frames.http.client import default_client
+from numista_frames.http.client import Client
+from numista_frames.loaders.jobs import current_client, loader
 
 __all__ = ["MAX_IMAGE_BYTES", "image_search_df"]
 
@@ -57,8 +58,10 @@ def _checked(path: Path) -> Path:
     return path
 
 
+@loader
 def image_search_df(paths: Any, *, category: str | None = None, max_results: int | None = None,
-                    lang: str | None = None, progress: bool | None = None) -> pd.DataFrame:
+                    lang: str | None = None, progress: bool | None = None,
+                    client: Client | None = None) -> pd.DataFrame:
     """Types that look like your pictures: one row per (picture, match), closest first.
 
     Each query costs one request and is never cached (pictures are sent in the request).
@@ -91,7 +94,7 @@ def image_search_df(paths: Any, *, category: str | None = None, max_results: int
     queries = _queries(paths)
     cat = v.check_category(category)
     limit = 10 if max_results is None else v.bounded(max_results, "max_results", 1, 100)
-    client = default_client()
+    client = current_client()
     lang_ = client.resolve_lang(lang)
 
     def search(query: Query) -> dict[str, Any]:

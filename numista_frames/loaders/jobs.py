@@ -6,9 +6,10 @@ import functools
 import logging
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -20,7 +21,8 @@ from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.records import RequestRecord
 from numista_frames.store.frame_cache import FrameCache, frame_key
 
-__all__ = ["Fetched", "Job", "cached", "count_missing", "run", "single_request"]
+__all__ = ["Fetched", "Job", "cached", "count_missing", "current_client", "loader", "run",
+           "single_request"]
 
 logger = logging.getLogger(__name__)
 
@@ -179,4 +181,30 @@ def single_request(kind: str, endpoint: str, params: dict[str, Any], family: str
         return int(refresh or not cached(lambda: get(c, False, True)))
 
     job = Job(kind, endpoint, params, (family,), fetch, plan or one_request, private or {})
-    return run(job, default_client(), refresh=refresh, progress=False, dry_run=dry_run)
+    return run(job, current_client(), refresh=refresh, progress=False, dry_run=dry_run)
+
+
+#: The client a loader call was given (``client=``), for the helpers it calls in this context.
+_CLIENT: ContextVar[Client | None] = ContextVar("numista_frames_client", default=None)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def loader(function: F) -> F:
+    """Let a loader's ``client=`` argument reach every helper it calls (a context variable)."""
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        client = kwargs.get("client")
+        if client is not None and not isinstance(client, Client):
+            raise TypeError(f"client must be a numista_frames.Client; got {type(client).__name__}")
+        token = _CLIENT.set(client)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _CLIENT.reset(token)
+    return cast(F, call)
+
+
+def current_client() -> Client:
+    """The client of the loader call running in this context: the one given, else the default."""
+    client = _CLIENT.get()
+    return default_client() if client is None else client

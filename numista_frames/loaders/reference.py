@@ -10,19 +10,29 @@ import pandas as pd
 from numista_frames import checks as v
 from numista_frames.frames import normalize as nz
 from numista_frames.http.batch import run_batch
-from numista_frames.http.client import Client, default_client
-from numista_frames.loaders.jobs import Fetched, Job, count_missing, run, single_request
+from numista_frames.http.client import Client
+from numista_frames.loaders.jobs import (
+    Fetched,
+    Job,
+    count_missing,
+    current_client,
+    loader,
+    run,
+    single_request,
+)
 
 __all__ = ["catalogues_df", "issuers_df", "mints_df", "publications_df"]
 
 
 @overload
-def issuers_df(*, lang: str | None = ..., refresh: bool = ..., dry_run: Literal[True]) -> int: ...
+def issuers_df(*, lang: str | None = ..., refresh: bool = ...,
+               client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def issuers_df(*, lang: str | None = ..., refresh: bool = ...,
-               dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+               client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def issuers_df(*, lang: str | None = None, refresh: bool = False,
-               dry_run: bool = False) -> pd.DataFrame | int:
+               client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Every issuer (countries, territories, entities): one request, one row per issuer.
 
     Parameters
@@ -31,6 +41,9 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
         Language of the names.
     refresh : bool
         Bypass both caches.
+    client : Client, optional
+        The client to use (its key, API and settings); default: the one of
+        :func:`numista_frames.configure`.
     dry_run : bool
         Return the number of requests the call would spend (0 or 1).
 
@@ -46,7 +59,7 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
     ConfigurationError, OfflineError, QuotaExceededError, NumistaError
         As for :func:`numista_frames.search_df`.
     """
-    lang_ = default_client().resolve_lang(lang)
+    lang_ = current_client().resolve_lang(lang)
     return single_request("issuers", "GET /issuers", {"lang": lang_}, "catalogue",
                    lambda c, r, only: c.get_issuers(lang=lang_, refresh=r, cache_only=only),
                    nz.normalize_issuers,
@@ -54,12 +67,14 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
 
 
 @overload
-def mints_df(*, lang: str | None = ..., refresh: bool = ..., dry_run: Literal[True]) -> int: ...
+def mints_df(*, lang: str | None = ..., refresh: bool = ...,
+             client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def mints_df(*, lang: str | None = ..., refresh: bool = ...,
-             dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+             client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def mints_df(*, lang: str | None = None, refresh: bool = False,
-             dry_run: bool = False) -> pd.DataFrame | int:
+             client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Every mint: one request, one row per mint.
 
     Parameters
@@ -79,22 +94,25 @@ def mints_df(*, lang: str | None = None, refresh: bool = False,
     ConfigurationError, OfflineError, QuotaExceededError, NumistaError
         As for :func:`numista_frames.search_df`.
     """
-    lang_ = default_client().resolve_lang(lang)
+    lang_ = current_client().resolve_lang(lang)
     return single_request("mints", "GET /mints", {"lang": lang_}, "catalogue",
                    lambda c, r, only: c.get_mints(lang=lang_, refresh=r, cache_only=only), nz.normalize_mints,
                    refresh, dry_run)
 
 
 @overload
-def catalogues_df(*, refresh: bool = ..., dry_run: Literal[True]) -> int: ...
+def catalogues_df(*, refresh: bool = ..., client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
-def catalogues_df(*, refresh: bool = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
-def catalogues_df(*, refresh: bool = False, dry_run: bool = False) -> pd.DataFrame | int:
+def catalogues_df(*, refresh: bool = ...,
+                  client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
+def catalogues_df(*, refresh: bool = False,
+                  client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Every reference catalogue (KM, Schön, Pick ...): one request, one row per catalogue.
 
     Parameters
     ----------
-    refresh, dry_run
+    refresh, dry_run, client
         As in :func:`issuers_df`.
 
     Returns
@@ -116,19 +134,20 @@ def catalogues_df(*, refresh: bool = False, dry_run: bool = False) -> pd.DataFra
 
 @overload
 def publications_df(publication_ids: Any, *, refresh: bool = ..., progress: bool | None = ...,
-                    dry_run: Literal[True]) -> int: ...
+                    client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def publications_df(publication_ids: Any, *, refresh: bool = ..., progress: bool | None = ...,
-                    dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+                    client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bool | None = None,
-                    dry_run: bool = False) -> pd.DataFrame | int:
+                    client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """Literature entries by id (``"L"`` + 6 digits): one row per publication.
 
     Parameters
     ----------
     publication_ids : str or iterable of str
         E.g. ``"L106610"``.
-    refresh, progress, dry_run
+    refresh, progress, dry_run, client
         As in :func:`numista_frames.types_df`.
 
     Returns
@@ -163,4 +182,4 @@ def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bo
 
     job = Job("publications", "GET /publications/{id}", {"publication_ids": ids},
               ("catalogue",), fetch, plan)
-    return run(job, default_client(), refresh=refresh, progress=progress, dry_run=dry_run)
+    return run(job, current_client(), refresh=refresh, progress=progress, dry_run=dry_run)

@@ -9,21 +9,22 @@ import pandas as pd
 
 from numista_frames import checks as v
 from numista_frames.frames import normalize as nz
-from numista_frames.http.client import Client, default_client
+from numista_frames.http.client import Client
 from numista_frames.http.ledger import key_id
-from numista_frames.loaders.jobs import cached, single_request
+from numista_frames.loaders.jobs import cached, current_client, loader, single_request
 
 __all__ = ["collection_df", "collections_df", "user_df"]
 
 
 @overload
 def user_df(user_id: int | str, *, lang: str | None = ..., refresh: bool = ...,
-            dry_run: Literal[True]) -> int: ...
+            client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def user_df(user_id: int | str, *, lang: str | None = ..., refresh: bool = ...,
-            dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+            client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = False,
-            dry_run: bool = False) -> pd.DataFrame | int:
+            client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """A user's public profile (username, avatar) as a one-row frame; needs no OAuth.
 
     Parameters
@@ -45,7 +46,7 @@ def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = Fals
         As for :func:`numista_frames.search_df`.
     """
     uid = v.positive_int(user_id, "user_id")
-    lang_ = default_client().resolve_lang(lang)
+    lang_ = current_client().resolve_lang(lang)
     return single_request("user", "GET /users/{user_id}", {"user_id": uid, "lang": lang_}, "user",
                    lambda c, r, only: c.get_user(uid, lang=lang_, refresh=r, cache_only=only),
                    lambda body: nz.normalize_user(uid, body), refresh, dry_run)
@@ -53,17 +54,18 @@ def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = Fals
 
 def _private() -> dict[str, Any]:
     # User data is private: the frame key names whose key asked (hashed), as the HTTP cache does.
-    return {"key": key_id(default_client().settings.api_key)}
+    return {"key": key_id(current_client().settings.api_key)}
 
 
 @overload
 def collections_df(user_id: int | str | None = ..., *, refresh: bool = ...,
-                   dry_run: Literal[True]) -> int: ...
+                   client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def collections_df(user_id: int | str | None = ..., *, refresh: bool = ...,
-                   dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+                   client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
-                   dry_run: bool = False) -> pd.DataFrame | int:
+                   client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """A user's collections (OAuth): one row per collection.
 
     Parameters
@@ -73,6 +75,9 @@ def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
         request is not cached and costs one request per process (tokens live in memory).
     refresh : bool
         Bypass both caches.
+    client : Client, optional
+        The client to use (its key, API and settings); default: the one of
+        :func:`numista_frames.configure`.
     dry_run : bool
         Return the number of requests the call would spend. Without ``user_id`` and with no
         token in memory, the dry run fetches the token to learn the user (counted).
@@ -128,14 +133,17 @@ def _user_plan(user_id: int | None, probe: Callable[[Client, int], Any]
 @overload
 def collection_df(user_id: int | str | None = ..., *, category: str | None = ...,
                   type_id: int | str | None = ..., collection: int | str | None = ...,
-                  refresh: bool = ..., dry_run: Literal[True]) -> int: ...
+                  refresh: bool = ..., client: Client | None = ..., dry_run: Literal[True]) -> int: ...
 @overload
 def collection_df(user_id: int | str | None = ..., *, category: str | None = ...,
                   type_id: int | str | None = ..., collection: int | str | None = ...,
-                  refresh: bool = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+                  refresh: bool = ...,
+                  client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+@loader
 def collection_df(user_id: int | str | None = None, *, category: str | None = None,
                   type_id: int | str | None = None, collection: int | str | None = None,
-                  refresh: bool = False, dry_run: bool = False) -> pd.DataFrame | int:
+                  refresh: bool = False,
+                  client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
     """A user's collected items (OAuth): one row per item, with its type, issue, grade, price paid.
 
     Parameters
@@ -147,7 +155,7 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
         Only items of this type.
     collection : int, optional
         Only items of this collection (ids from :func:`collections_df`).
-    refresh, dry_run
+    refresh, dry_run, client
         As in :func:`collections_df`. After this key changes the collection (add, update,
         delete, in any process), cached collection data older than the change is refetched.
 

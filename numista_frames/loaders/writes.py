@@ -34,7 +34,8 @@ import pandas as pd
 from numista_frames import checks as v
 from numista_frames.exceptions import APIError, TransportError
 from numista_frames.http.batch import run_batch
-from numista_frames.http.client import Client, default_client
+from numista_frames.http.client import Client
+from numista_frames.loaders.jobs import current_client, loader
 
 __all__ = ["KEY_PREFIX", "add_collected_items", "delete_collected_item", "update_collected_item"]
 
@@ -134,8 +135,10 @@ def _reconcile(client: Client, uid: int, keys: set[str]) -> tuple[dict[str, int]
     return {key: ids[0] for key, ids in present.items()}, notes
 
 
+@loader
 def add_collected_items(items: pd.DataFrame, *, user_id: int | str | None = None,
-                        progress: bool | None = None) -> pd.DataFrame:
+                        progress: bool | None = None,
+                        client: Client | None = None) -> pd.DataFrame:
     """Add many items to a collection from a frame; safe to run again (no duplicates).
 
     Parameters
@@ -175,7 +178,7 @@ def add_collected_items(items: pd.DataFrame, *, user_id: int | str | None = None
     uid = None if user_id is None else v.positive_int(user_id, "user_id")
     if not bodies:
         return _report(items.index, [], {}, {}, {}, [], set(), {})
-    client = default_client()
+    client = current_client()
     uid, listed = _existing(client, uid)
     todo = [i for i, b in enumerate(bodies) if b["internal_id"] not in listed]
     result = run_batch(todo, lambda i: client.add_collected_item(bodies[i], user_id=uid),
@@ -218,8 +221,9 @@ def _report(index: pd.Index, bodies: list[dict[str, Any]], present: dict[str, in
     }, index=index)
 
 
+@loader
 def update_collected_item(item_id: int | str, *, user_id: int | str | None = None,
-                          **fields: Any) -> dict[str, Any]:
+                          client: Client | None = None, **fields: Any) -> dict[str, Any]:
     """Change some fields of one item (only those given; ``issue``/``grade``/``price`` may be
     None to clear them).
 
@@ -235,10 +239,12 @@ def update_collected_item(item_id: int | str, *, user_id: int | str | None = Non
     NumistaError
         When the API refuses (404 for an unknown item ...).
     """
-    return default_client().update_collected_item(item_id, fields, user_id=user_id)
+    return current_client().update_collected_item(item_id, fields, user_id=user_id)
 
 
-def delete_collected_item(item_id: int | str, *, user_id: int | str | None = None) -> None:
+@loader
+def delete_collected_item(item_id: int | str, *, user_id: int | str | None = None,
+                          client: Client | None = None) -> None:
     """Delete one item (the API answers 204).
 
     Raises
@@ -246,5 +252,5 @@ def delete_collected_item(item_id: int | str, *, user_id: int | str | None = Non
     NumistaError
         When the API refuses (404 for an unknown item ...).
     """
-    default_client().delete_collected_item(item_id, user_id=user_id)
+    current_client().delete_collected_item(item_id, user_id=user_id)
 

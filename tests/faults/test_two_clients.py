@@ -19,8 +19,6 @@ from tests.faults.conftest import QUICK, configure_for
 
 KEY_A, KEY_B = "key-of-alice-0a1b2c", "key-of-bob-9z8y7x"
 TYPES = [6149, 6159, 6164, 6542, 6573]
-NEEDS_LOADERS = "needs loaders' fix: client= on every loader"
-NEEDS_HTTP = "needs http's fix: configured() is a ContextVar; configure() keeps tokens"
 
 
 @pytest.fixture
@@ -92,7 +90,6 @@ def test_two_clients_first_use_at_once__never_database_is_locked(
             assert ledger.used(key_id(KEY_A)) + ledger.used(key_id(KEY_B)) == 2
 
 
-@pytest.mark.xfail(reason=NEEDS_LOADERS, strict=True)
 def test_two_clients_loaders_in_threads__each_frame_from_its_own_client(
         two: tuple[FakeNumista, FakeNumista, nf.Client, nf.Client]) -> None:
     a, b, alice, bob = two
