@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from numista_frames.analysis import collection as analysis
-
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
@@ -58,15 +56,21 @@ class NumistaAccessor:
 
     def stats(self, types: pd.DataFrame | None = None) -> CollectionStats:
         """:func:`numista_frames.analysis.collection.collection_stats` of these items."""
-        return analysis.collection_stats(self._need("items", "stats"), types)
+        from numista_frames.analysis.collection import collection_stats
+
+        return collection_stats(self._need("items", "stats"), types)
 
     def value(self, prices: pd.DataFrame) -> CollectionValue:
         """:func:`numista_frames.analysis.collection.collection_value` of these items at ``prices``."""
-        return analysis.collection_value(self._need("items", "value"), prices)
+        from numista_frames.analysis.collection import collection_value
+
+        return collection_value(self._need("items", "value"), prices)
 
     def completion(self, issues: pd.DataFrame) -> pd.DataFrame:
         """:func:`numista_frames.analysis.collection.collection_completion` of these items."""
-        return analysis.collection_completion(self._need("items", "completion"), issues)
+        from numista_frames.analysis.collection import collection_completion
+
+        return collection_completion(self._need("items", "completion"), issues)
 
     def plot_collection(self, *, by: str = "issuer", ax: Axes | None = None,
                         **style: Any) -> Axes:
@@ -86,7 +90,9 @@ class NumistaAccessor:
 
     def price_summary(self) -> pd.DataFrame:
         """:func:`numista_frames.analysis.collection.price_summary` (grade premium ladder) of these prices."""
-        return analysis.price_summary(self._need("prices", "price_summary"))
+        from numista_frames.analysis.collection import price_summary
+
+        return price_summary(self._need("prices", "price_summary"))
 
     def by_grade(self) -> pd.DataFrame:
         """These prices wide: one row per issue, one column per grade (in grade order).
@@ -116,13 +122,17 @@ class NumistaAccessor:
 
     def rarity(self, prices: pd.DataFrame, *, grade: str = "unc") -> pd.DataFrame:
         """:func:`numista_frames.analysis.collection.rarity` of these issues: mintage against price."""
-        return analysis.rarity(self._need("issues", "rarity"), prices, grade=grade)
+        from numista_frames.analysis.collection import rarity
+
+        return rarity(self._need("issues", "rarity"), prices, grade=grade)
 
     # -- price history (self: nf.price_history_df()) --------------------------------------------
 
     def changes(self, *, period: str = "1Y", end: Any = None) -> pd.DataFrame:
         """:func:`numista_frames.analysis.collection.price_changes` over this history."""
-        return analysis.price_changes(self._need("history", "changes"), period=period, end=end)
+        from numista_frames.analysis.collection import price_changes
+
+        return price_changes(self._need("history", "changes"), period=period, end=end)
 
     def plot_price_history(self, *, type_id: int | None = None, issue_id: int | None = None,
                            ax: Axes | None = None, **style: Any) -> Axes:

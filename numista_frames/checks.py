@@ -30,6 +30,9 @@ __all__ = [
 #: Numista's grades, worst to best.
 GRADES = ("g", "vg", "f", "vf", "xf", "au", "unc")
 CATEGORIES = ("coin", "banknote", "exonumia")
+#: What a collection chart (and its CLI command) can break a collection down by.
+COLLECTION_DIMENSIONS = ("issuer", "decade", "grade", "category")
+VALUE_DIMENSIONS = ("issuer", "grade", "type")
 
 _RANGE_INT = re.compile(r"^-?\d+(?:--?\d+)?$")
 _RANGE_FLOAT = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$")

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from numista_frames.checks import COLLECTION_DIMENSIONS, VALUE_DIMENSIONS
 from numista_frames.cli.commands import RUNS, CommandError
 from numista_frames.cli.options import (
     SHARED_OPTIONS,
@@ -38,7 +39,6 @@ from numista_frames.cli.options import (
     warm_args,
 )
 from numista_frames.exceptions import NumistaError, PartialResultWarning
-from numista_frames.plotting.prices import COLLECTION_DIMENSIONS, VALUE_DIMENSIONS
 from numista_frames.settings import configured
 
 __all__ = ["COMMANDS", "Command", "main"]

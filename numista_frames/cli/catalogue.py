@@ -13,6 +13,7 @@ from numista_frames.cli.output import (
     TYPE_FIELDS,
     Loads,
     emit,
+    loading,
     pick_columns,
     plural,
     show_progress,
@@ -82,3 +83,9 @@ def run_history(args: argparse.Namespace) -> int:
                                               " (it grows each time prices are fetched)")
     emit(args, frame, noun="observation", extra=extra, spent=None)
     return 0
+
+
+run_search = loading(load_search, show_search)
+run_type = loading(load_types, show_types)
+run_issues = loading(load_issues, show_issues)
+run_prices = loading(load_prices, show_prices)

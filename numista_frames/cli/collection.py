@@ -12,6 +12,7 @@ from numista_frames.cli.output import (
     VALUE_COLUMNS,
     Loads,
     emit,
+    loading,
     pick_columns,
     plural,
     show_progress,
@@ -77,3 +78,8 @@ def show_value(args: argparse.Namespace, got: tuple[pd.DataFrame, pd.DataFrame],
     if args.out is None and len(view):
         print(f"\nThe {len(view)} most valuable items:")
     emit(args, value.items, noun="item", extra=" valued", spent=spent, view=view)
+
+
+run_collection = loading(load_items, show_items)
+run_stats = loading(load_stats, show_stats)
+run_value = loading(load_valued, show_value)

@@ -1,51 +1,48 @@
-"""What each ``numista-frames`` command runs, by its name as typed (:mod:`.app` parses for them)."""
+"""What each ``numista-frames`` command runs, by its name as typed (:mod:`.app` parses for them).
+
+Each command's module is imported when the command runs, so that the parser, ``--help`` and
+``--version`` start without pandas or the HTTP stack.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
 
-from numista_frames.cli.caches import run_cache_clear, run_cache_info, run_cache_warm, run_quota
-from numista_frames.cli.catalogue import (
-    load_issues,
-    load_prices,
-    load_search,
-    load_types,
-    run_history,
-    show_issues,
-    show_prices,
-    show_search,
-    show_types,
-)
-from numista_frames.cli.collection import (
-    load_items,
-    load_stats,
-    load_valued,
-    show_items,
-    show_stats,
-    show_value,
-)
-from numista_frames.cli.output import DEFAULT_MAX_ROWS, CommandError, loading
-from numista_frames.cli.plots import draw_collection, draw_prices, draw_value, plot_command, run_plot_history
+from numista_frames.cli.errors import CommandError
 
-__all__ = ["DEFAULT_MAX_ROWS", "RUNS", "CommandError"]
+__all__ = ["RUNS", "CommandError"]
 
-#: What each command runs, by its name as typed (``"cache info"``); cli.py parses for them.
-RUNS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "search": loading(load_search, show_search),
-    "type": loading(load_types, show_types),
-    "issues": loading(load_issues, show_issues),
-    "prices": loading(load_prices, show_prices),
-    "history": run_history,
-    "collection": loading(load_items, show_items),
-    "stats": loading(load_stats, show_stats),
-    "value": loading(load_valued, show_value),
-    "plot prices": plot_command(load_prices, draw_prices),
-    "plot history": run_plot_history,
-    "plot collection": plot_command(load_items, draw_collection),
-    "plot value": plot_command(load_valued, draw_value),
-    "cache info": run_cache_info,
-    "cache clear": run_cache_clear,
-    "cache warm": run_cache_warm,
-    "quota": run_quota,
+#: The module (in ``numista_frames.cli``) and function of each command.
+_TARGETS: dict[str, tuple[str, str]] = {
+    "search": ("catalogue", "run_search"),
+    "type": ("catalogue", "run_type"),
+    "issues": ("catalogue", "run_issues"),
+    "prices": ("catalogue", "run_prices"),
+    "history": ("catalogue", "run_history"),
+    "collection": ("collection", "run_collection"),
+    "stats": ("collection", "run_stats"),
+    "value": ("collection", "run_value"),
+    "plot prices": ("plots", "run_plot_prices"),
+    "plot history": ("plots", "run_plot_history"),
+    "plot collection": ("plots", "run_plot_collection"),
+    "plot value": ("plots", "run_plot_value"),
+    "cache info": ("caches", "run_cache_info"),
+    "cache clear": ("caches", "run_cache_clear"),
+    "cache warm": ("caches", "run_cache_warm"),
+    "quota": ("caches", "run_quota"),
 }
+
+
+def _deferred(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        target = getattr(importlib.import_module(f"numista_frames.cli.{module}"), name)
+        return int(target(args))
+    run.__qualname__ = run.__name__ = name
+    return run
+
+
+#: What each command runs, by its name as typed (``"cache info"``).
+RUNS: dict[str, Callable[[argparse.Namespace], int]] = {
+    command: _deferred(*target) for command, target in _TARGETS.items()}

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 import numista_frames as nf
+from numista_frames.cli.errors import CommandError
 from numista_frames.cli.options import DEFAULT_MAX_ROWS
 from numista_frames.frames.schema import ATTRIBUTION
 from numista_frames.store.files import atomic_write
@@ -47,10 +48,6 @@ ISSUE_COLUMNS = ("type_id", "issue_id", "year", "gregorian_year", "mint_letter",
 ITEM_COLUMNS = ("type_id", "title", "issuer_name", "year", "grade", "quantity", "price_value",
                 "price_currency")
 VALUE_COLUMNS = ("type_id", "title", "grade", "quantity", "unit_value", "value", "value_source")
-
-
-class CommandError(Exception):
-    """A command cannot go on (nothing to plot, over its request budget): one line, exit status 1."""
 
 
 # -- output ------------------------------------------------------------------------------------

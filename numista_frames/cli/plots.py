@@ -9,8 +9,8 @@ from typing import Any
 import pandas as pd
 
 import numista_frames as nf
-from numista_frames.cli.catalogue import history_frame
-from numista_frames.cli.collection import pieces
+from numista_frames.cli.catalogue import history_frame, load_prices
+from numista_frames.cli.collection import load_items, load_valued, pieces
 from numista_frames.cli.output import (
     CommandError,
     Loads,
@@ -80,3 +80,8 @@ def run_plot_history(args: argparse.Namespace) -> int:
     ax = nf.plot_price_history(history)
     _save(args, ax, f"price history, {plural(len(history), 'observation')}", None)
     return 0
+
+
+run_plot_prices = plot_command(load_prices, draw_prices)
+run_plot_collection = plot_command(load_items, draw_collection)
+run_plot_value = plot_command(load_valued, draw_value)

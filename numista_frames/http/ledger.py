@@ -8,6 +8,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -210,6 +211,18 @@ class QuotaLedger:
         return con
 
     def _create(self) -> None:
+        """Create the file and its tables; another process doing the same at once is waited for
+        (switching to WAL can answer "locked" at once, without SQLite's busy wait)."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                return self._create_once()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _create_once(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=30)
         try:

@@ -90,6 +90,11 @@ class TokenStore:
         self._clock = clock
         self.fetch_lock = threading.Lock()  # one token request at a time
 
+    def discard(self, token: Token) -> None:
+        """Forget one token (the API no longer accepts it)."""
+        with self._lock:
+            self._tokens = [t for t in self._tokens if t is not token]
+
     def clear(self) -> None:
         """Forget every token (the next user call asks for a new one)."""
         with self._lock:

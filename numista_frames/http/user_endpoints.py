@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 import requests
@@ -98,10 +98,11 @@ class UserEndpoints(ClientBase):
             if cached is not None and fresh:
                 return cached
             refresh = cached is not None  # a stale entry must be replaced, not served
-        token, uid = self._user_token(uid, _VIEW)
-        response = self._request("GET", f"/users/{uid}{suffix}", params=params, token=token,
-                                 identity=self._identity(uid), refresh=refresh)
-        return cast(dict[str, Any], decode(response))
+        def send(token: Token | None, who: int) -> requests.Response:
+            return self._request("GET", f"/users/{who}{suffix}", params=params, token=token,
+                                 identity=self._identity(who), refresh=refresh)
+
+        return cast(dict[str, Any], decode(self._authorized(uid, _VIEW, send)))
 
     def _cached_user_get(self, uid: int, suffix: str, params: Mapping[str, Any] | None
                          ) -> tuple[dict[str, Any] | None, bool]:
@@ -180,9 +181,27 @@ class UserEndpoints(ClientBase):
         # The quota ledger records the write (even a failed one, which may have changed the
         # collection); cached user data older than it is then stale, in every process.
         uid = None if user_id is None else v.positive_int(user_id, "user_id")
-        token, uid = self._user_token(uid, _EDIT)
-        response = self._request(method, f"/users/{uid}{suffix}", json=body, token=token)
-        return decode(response)
+
+        def send(token: Token | None, who: int) -> requests.Response:
+            return self._request(method, f"/users/{who}{suffix}", json=body, token=token)
+
+        return decode(self._authorized(uid, _EDIT, send))
+
+    def _authorized(self, uid: int | None, scope: tuple[str, ...],
+                    send: Callable[[Token | None, int], requests.Response]) -> requests.Response:
+        """Send with a token; a held token the API no longer accepts (401) is replaced once.
+
+        A 401 means the request was refused unprocessed, so sending it again is safe.
+        """
+        token, who = self._user_token(uid, scope)
+        try:
+            return send(token, who)
+        except AuthenticationError as exc:
+            if token is None or exc.status_code != 401:
+                raise
+        self._tokens.discard(token)
+        token, who = self._user_token(uid, scope)
+        return send(token, who)
 
     # -- image search ---------------------------------------------------------------------------
 

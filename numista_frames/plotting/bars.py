@@ -12,6 +12,7 @@ from numista_frames.frames.schema import CATEGORY_DTYPE, GRADE_DTYPE
 if TYPE_CHECKING:  # matplotlib is imported lazily, inside the functions that draw
     from matplotlib.axes import Axes
 
+from numista_frames.checks import COLLECTION_DIMENSIONS, VALUE_DIMENSIONS
 from numista_frames.plotting.base import (
     _BAR_COLOR,
     _ITEM_COLUMNS,
@@ -19,8 +20,6 @@ from numista_frames.plotting.base import (
     _MUTED,
     _OTHER_COLOR,
     _TOP,
-    COLLECTION_DIMENSIONS,
-    VALUE_DIMENSIONS,
     CollectionStatsLike,
     CollectionValueLike,
     _Bars,

@@ -19,8 +19,6 @@ if TYPE_CHECKING:  # matplotlib is imported lazily, inside the functions that dr
 #: Shown at the bottom right of every figure, as Numista's terms ask.
 CAPTION = "Source: Numista"
 #: What ``plot_collection(by=...)`` and ``plot_value(by=...)`` accept.
-COLLECTION_DIMENSIONS = ("issuer", "decade", "grade", "category")
-VALUE_DIMENSIONS = ("issuer", "grade", "type")
 
 _FIGSIZE = (8.0, 4.5)
 _TOP = 15

@@ -24,15 +24,14 @@ __all__ = [
     "plot_value",
 ]
 
+from numista_frames.checks import COLLECTION_DIMENSIONS, VALUE_DIMENSIONS
 from numista_frames.plotting.bars import plot_collection, plot_value
 from numista_frames.plotting.base import (
     _HISTORY_COLUMNS,
     _MAX_LEGEND,
     _PRICE_COLUMNS,
     CAPTION,
-    COLLECTION_DIMENSIONS,
     SYNTHETIC_CAPTION,
-    VALUE_DIMENSIONS,
     CollectionStatsLike,
     CollectionValueLike,
     _finish,
