@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from numista_frames.frames import schema
 from numista_frames.store.files import atomic_write
+from numista_frames.store.housekeeping import open_folder
 
 __all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key", "to_table"]
 
@@ -109,13 +110,17 @@ class FrameCache:
         """The frame stored under ``key`` if it is there and fresh, else None.
 
         Fresh means: before its stored expiry, younger than ``max_age`` (so a lowered expiry
-        setting applies to frames stored earlier) and fetched after ``not_before``.
+        setting applies to frames stored earlier) and fetched after ``not_before``. A stale
+        frame is deleted when found, so stale frames don't pile up on disk.
         """
         path = self.path(key)
         now = now or datetime.now(UTC)
         try:
             meta = _read_meta(path)
-            if meta is None or not _fresh(meta, now, max_age, not_before):
+            if meta is None:
+                return None
+            if not _fresh(meta, now, max_age, not_before):
+                path.unlink(missing_ok=True)
                 return None
             return pd.read_parquet(path)
         except FileNotFoundError:
@@ -130,6 +135,7 @@ class FrameCache:
         meta = {"kind": kind, "key": key, "params": dict(params),
                 "fetched_at": fetched_at.isoformat(), "expires_at": expires_at.isoformat()}
         path = self.path(key)
+        open_folder(self.root)
         atomic_write_table(to_table(df, meta), path)
         return path
 
@@ -137,6 +143,7 @@ class FrameCache:
         """Every readable cached frame (fresh or expired)."""
         if not self.root.is_dir():
             return []
+        open_folder(self.root)
         out = []
         for path in sorted(self.root.glob("*.parquet")):
             try:
@@ -194,7 +201,7 @@ class PriceSnapshots:
     Parameters
     ----------
     root : pathlib.Path
-        The dataset folder (``<cache_dir>/price_history``).
+        The dataset folder (``<data_dir>/price_history``).
     """
 
     BUCKETS = 64
@@ -245,6 +252,7 @@ class PriceSnapshots:
         """
         if not self.root.is_dir():
             return []
+        open_folder(self.root)
         low = None if since is None else f"observed_month={since:%Y-%m}"
         high = None if until is None else f"observed_month={until:%Y-%m}"
         months = [d for d in sorted(self.root.glob("observed_month=*"))
