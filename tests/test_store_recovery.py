@@ -241,3 +241,15 @@ def test_history_writer__killed_at_random_points_loses_nothing_stored(tmp_path: 
 
 def _read_all(store: PriceSnapshots) -> pd.DataFrame:
     return pd.concat([pq.read_table(p).to_pandas() for p in store.files()], ignore_index=True)
+
+
+@pytest.mark.slow
+def test_demo__keeps_its_history_and_ledger_out_of_the_users_data_dir(cache_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    from numista_frames.cli.demo import run_demo
+
+    run_demo(tmp_path / "out", echo=lambda line: None)
+    assert not nf.get_settings().data_dir.exists()  # the user's real data folder: untouched
+    demo_data = cache_dir / "demo" / "data"
+    assert any((demo_data / "price_history").rglob("part-*.parquet"))
+    assert (demo_data / "quota_ledger.sqlite").exists()
