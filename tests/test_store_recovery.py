@@ -237,6 +237,9 @@ def test_history_writer__killed_at_random_points_loses_nothing_stored(tmp_path: 
         assert (kept["_merge"] == "both").all()  # nothing stored before is lost
         stored = after
     assert all(p.name.startswith("part-") for p in root.rglob("*.parquet"))
+    later = datetime.now(UTC) + timedelta(hours=2)  # temp files of the killed writers, if any
+    housekeeping.remove_stale_temps(root, now=later)
+    assert [p for p in root.rglob("*") if p.is_file() and not p.name.startswith("part-")] == []
 
 
 def _read_all(store: PriceSnapshots) -> pd.DataFrame:

@@ -63,7 +63,7 @@ def _read_parts(store: PriceSnapshots, files: list[Path],
             tables.append(ds.dataset(str(path), format="parquet").to_table(filter=expression))
         except (OSError, ValueError, pa.ArrowException) as exc:
             quarantine(path, store.root, exc)
-    return pa.concat_tables(tables) if tables else None
+    return pa.concat_tables(tables, promote_options="default") if tables else None
 
 
 def _when(value: Any, name: str, *, end_of_day: bool = False) -> datetime | None:
