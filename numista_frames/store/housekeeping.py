@@ -137,6 +137,7 @@ def adopt_legacy_state(settings: Settings) -> list[str]:
 def _move_dataset(old: Path, new: Path) -> bool:
     """Rename ``old`` to ``new`` (atomic) or merge its files into ``new``; True if anything moved."""
     new.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(old)
     if not new.exists():
         try:
             os.rename(old, new)
@@ -146,8 +147,18 @@ def _move_dataset(old: Path, new: Path) -> bool:
     files = sorted(p for p in old.rglob("*") if p.is_file() and not p.name.endswith(TEMP_SUFFIX))
     for path in files:
         _move_file(path, new / path.relative_to(old))
-    shutil.rmtree(old, ignore_errors=True)  # only empty folders and temp files remain
+    _remove_empty_folders(old)
     return bool(files)
+
+
+def _remove_empty_folders(root: Path) -> None:
+    """Remove ``root`` and its folders if empty; a file written meanwhile (by another process
+    still using the old place) is kept, never deleted, and moved on a later run."""
+    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+    with contextlib.suppress(OSError):
+        root.rmdir()
 
 
 def _move_file(path: Path, target: Path) -> None:
