@@ -18,7 +18,8 @@ def test_cache_info__lists_frames_http_answers_and_history(configured: FakeNumis
     ids = _ids()
     nf.prices_df(ids[:1])
     info = nf.cache_info()
-    assert list(info.columns) == ["kind", "key", "rows", "bytes", "fetched_at", "expires_at"]
+    assert list(info.columns) == ["kind", "key", "rows", "bytes", "fetched_at", "expires_at",
+                                  "location"]
     kinds = set(info["kind"])
     assert {"search", "prices", "http/search", "http/issues", "http/prices", "price_history"} <= kinds
     frames = info[info["kind"] == "search"]

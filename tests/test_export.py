@@ -76,3 +76,12 @@ def test_to_parquet__index_kept_and_empty_frames_restored_by_read_parquet(
     restored = nf.read_parquet(nf.to_parquet(empty, tmp_path / "e.parquet"))
     pd.testing.assert_frame_equal(restored, empty)
     assert restored.attrs == empty.attrs
+
+
+@pytest.mark.parametrize(("name", "hint"), [("x.csv", "df.to_csv"), ("x.JSON", "df.to_json"),
+                                            ("x.xlsx", "df.to_excel")])
+def test_to_parquet__refuses_a_name_of_another_format(tmp_path: Path, name: str,
+                                                     hint: str) -> None:
+    with pytest.raises(ValueError, match=rf"to_parquet writes Parquet.*x\.parquet.*{hint}"):
+        nf.to_parquet(pd.DataFrame({"a": [1]}), tmp_path / name)
+    assert not any(tmp_path.iterdir())

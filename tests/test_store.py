@@ -30,9 +30,10 @@ def test_frame_cache__put_get_until_expiry(tmp_path: Path) -> None:
     assert back is not None
     pd.testing.assert_frame_equal(back, _frame())
     assert back.attrs == _frame().attrs
-    assert cache.get("k", now=now + timedelta(days=7)) is None
     [entry] = cache.entries()
     assert (entry.kind, entry.rows, entry.params) == ("types", 2, {"type_ids": [1]})
+    assert cache.get("k", now=now + timedelta(days=7)) is None
+    assert cache.entries() == [] and not cache.path("k").exists()  # removed when found stale
 
 
 def test_frame_cache__corrupt_file_is_ignored_not_fatal(tmp_path: Path) -> None:

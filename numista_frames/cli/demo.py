@@ -3,7 +3,8 @@
 It starts the fake Numista API (the SYNTHETIC sample catalogue) on loopback and runs exactly the
 code a real user runs: a search, issues and prices of the top types, the price history of one
 type charted, the sample user's collection statistics, value with coverage, and completion.
-Run it twice: the second run is answered by the caches.
+Run it twice: the second run is answered by the caches. Everything it keeps (caches, the sample
+history, the fake's quota ledger) stays under ``<cache_dir>/demo``: the user's data_dir is not touched.
 """
 
 from __future__ import annotations
@@ -65,12 +66,16 @@ def run_demo(out: Path | None = None, *, echo: Callable[[str], None] = print) ->
     """
     out = Path("numista-demo") if out is None else out
     cache_dir = get_settings().cache_dir / "demo"
+    # The demo's history and ledger come from the fake: re-creatable, so they live in the demo's
+    # cache folder, never in the user's data_dir beside real observations and the real month.
+    data_dir = cache_dir / "data"
     started = time.perf_counter()
     with _fake_api() as fake, configured(api_url=fake.url, api_key=fake.api_key,
-                                         cache_dir=cache_dir, offline=False,
+                                         cache_dir=cache_dir, data_dir=data_dir, offline=False,
                                          requests_per_second=None):
         echo(f"numista-frames demo: the fake Numista API serves the SYNTHETIC sample catalogue "
-             f"at {fake.url}\n(no key, no network; caches in {cache_dir})\n")
+             f"at {fake.url}\n(no key, no network; caches and the demo's history in {cache_dir};"
+             " your own data folder is not touched)\n")
         frames = _pipeline(echo)
         files = _write(out, frames, echo)
     spent = sum(int(f.attrs.get("requests_spent", 0)) for f in frames.values()

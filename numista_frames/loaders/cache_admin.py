@@ -17,55 +17,80 @@ from numista_frames.http.endpoints import classify_path
 from numista_frames.loaders.catalogue import issues_df, prices_df, types_df
 from numista_frames.loaders.jobs import current_client, loader
 from numista_frames.store.frame_cache import FrameCache, FrameEntry, PriceSnapshots
+from numista_frames.store.history import readable_parts
+from numista_frames.store.housekeeping import adopt_legacy_state
 
 __all__ = ["cache_info", "clear_cache", "warm_cache"]
 
 _TYPE_IN_PATH = re.compile(r"^/types/(\d+)(?:/|$)")
 _INFO_COLUMNS = {"kind": "string", "key": "string", "rows": "Int64", "bytes": "Int64",
-                 "fetched_at": "datetime64[ns, UTC]", "expires_at": "datetime64[ns, UTC]"}
+                 "fetched_at": "datetime64[ns, UTC]", "expires_at": "datetime64[ns, UTC]",
+                 "location": "string"}
+#: ``location`` of what can be fetched again, and of what cannot (the history in data_dir).
+CACHE, NOT_A_CACHE = "cache_dir", "data_dir (not a cache)"
 
 
 def cache_info() -> pd.DataFrame:
     """Everything on disk: finished frames, raw HTTP answers and price-history files.
+
+    An unreadable history part file is skipped with a warning naming it, and moved to
+    ``_quarantine/`` beside the history.
 
     Returns
     -------
     DataFrame
         Columns ``kind`` (a loader's frame kind such as ``"search"``; ``"http/<endpoint>"`` for
         a raw answer; ``"price_history"``), ``key``, ``rows``, ``bytes``, ``fetched_at``,
-        ``expires_at`` (UTC; NaT for the history, which never expires).
+        ``expires_at`` (UTC; NaT for the history, which never expires) and ``location``
+        (``"cache_dir"``, or ``"data_dir (not a cache)"`` for the history, which cannot be
+        fetched again). ``attrs["bytes_by_kind"]`` sums the bytes per kind;
+        ``attrs["cache_bytes"]`` is the caches' total, ``attrs["http_cache_file_bytes"]`` the
+        size of the HTTP cache's SQLite file, and ``attrs["history_bytes"]`` the history's size
+        (in data_dir, not a cache: :func:`clear_cache` never deletes it).
     """
     client = current_client()
+    adopt_legacy_state(client.settings)
     rows = [*_frame_rows(client), *_http_rows(client), *_history_rows(client)]
     frame = pd.DataFrame(rows, columns=list(_INFO_COLUMNS))
     for column in ("fetched_at", "expires_at"):  # NaT alone would read as naive
         frame[column] = pd.to_datetime(frame[column], utc=True)
-    return frame.astype(_INFO_COLUMNS).reset_index(drop=True)
+    frame = frame.astype(_INFO_COLUMNS).reset_index(drop=True)
+    frame.attrs.update(_sizes(frame, client))
+    return frame
+
+
+def _sizes(frame: pd.DataFrame, client: Client) -> dict[str, Any]:
+    by_kind = {str(k): int(b) for k, b in frame.groupby("kind")["bytes"].sum().items()}
+    cached = frame["location"] == CACHE
+    http_file = client.settings.http_cache_path
+    return {"bytes_by_kind": by_kind, "cache_bytes": int(frame.loc[cached, "bytes"].sum()),
+            "http_cache_file_bytes": http_file.stat().st_size if http_file.exists() else 0,
+            "history_bytes": int(frame.loc[~cached, "bytes"].sum())}
 
 
 def _frame_rows(client: Client) -> Iterator[tuple[Any, ...]]:
     for e in FrameCache(client.settings.cache_dir / "frames").entries():
-        yield e.kind, e.key, e.rows, e.bytes, e.fetched_at, e.expires_at
+        yield e.kind, e.key, e.rows, e.bytes, e.fetched_at, e.expires_at, CACHE
 
 
 def _http_rows(client: Client) -> Iterator[tuple[Any, ...]]:
     for answer in client.cached_answers():
         key = answer.path + (f"?{answer.query}" if answer.query else "")
         yield (f"http/{classify_path(answer.path).name}", key, pd.NA, answer.bytes,
-               answer.created_at, answer.expires)
+               answer.created_at, answer.expires, CACHE)
 
 
 def _history_rows(client: Client) -> Iterator[tuple[Any, ...]]:
     store = PriceSnapshots(client.settings.history_path)
-    for path in store.readable(store.files()):
+    for path in readable_parts(store, store.files()):
         stat = path.stat()
         yield ("price_history", str(path.relative_to(store.root)), pq.read_metadata(path).num_rows,
-               stat.st_size, datetime.fromtimestamp(stat.st_mtime, UTC), pd.NaT)
+               stat.st_size, datetime.fromtimestamp(stat.st_mtime, UTC), pd.NaT, NOT_A_CACHE)
 
 
 def clear_cache(*, type_ids: Any = None, kind: str | Iterable[str] | None = None,
                 older_than: timedelta | datetime | None = None) -> int:
-    """Delete cached frames and HTTP answers; the price history is never touched.
+    """Delete cached frames and HTTP answers; nothing in ``data_dir`` (the history) is touched.
 
     Parameters
     ----------

@@ -16,6 +16,7 @@ from numista_frames.http.client import Client
 from numista_frames.http.ledger import QuotaStatus
 from numista_frames.loaders.jobs import Fetched, Job, count_missing, current_client, loader, run
 from numista_frames.loaders.prices import PriceFetch
+from numista_frames.store.housekeeping import adopt_legacy_state
 
 __all__ = ["issue_parts_df", "issues_df", "prices_df", "quota", "search_df", "type_parts_df",
            "types_df"]
@@ -40,7 +41,9 @@ def quota(*, client: Client | None = None) -> QuotaStatus:
     QuotaStatus
         ``used``, ``limit``, ``remaining``, ``month`` and ``resets_at``.
     """
-    return current_client().quota()
+    client = current_client()
+    adopt_legacy_state(client.settings)  # a ledger left in cache_dir is this month's count too
+    return client.quota()
 
 
 # -- search ------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from numista_frames.http.client import Client, default_client
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.records import RequestRecord
 from numista_frames.store.frame_cache import FrameCache, frame_key
+from numista_frames.store.housekeeping import adopt_legacy_state
 
 __all__ = ["Fetched", "Job", "cached", "count_missing", "current_client", "loader", "run",
            "single_request"]
@@ -77,6 +78,7 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
     Returns the frame, or with ``dry_run`` the number of requests the call would spend.
     """
     settings = client.settings
+    adopt_legacy_state(settings)  # once per process: a history or ledger left in cache_dir moves
     key = frame_key(job.kind, {**job.params, **job.private}, api_url=settings.api_url,
                     schema_version=SCHEMA_VERSION)
     frames = FrameCache(settings.cache_dir / "frames")

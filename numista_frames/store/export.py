@@ -85,10 +85,12 @@ def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
     FileExistsError
         When the target exists and ``overwrite`` is False.
     ValueError
-        For partition columns that are not in the frame, or a target folder that holds
+        For a name ending in another format's extension (``.csv``, ``.json``, ``.xlsx`` ...),
+        partition columns that are not in the frame, or a target folder that holds
         anything but a Hive dataset.
     """
     target = Path(path)
+    _check_suffix(target)
     if partition_cols:
         missing = [c for c in partition_cols if c not in df.columns]
         if missing:
@@ -109,6 +111,21 @@ def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+#: Extensions of other formats, with the pandas method that writes each.
+_OTHER_FORMATS = {".csv": "df.to_csv", ".tsv": "df.to_csv(sep='\\t')", ".txt": "df.to_csv",
+                  ".json": "df.to_json", ".xlsx": "df.to_excel", ".xls": "df.to_excel",
+                  ".feather": "df.to_feather", ".pkl": "df.to_pickle", ".pickle": "df.to_pickle"}
+
+
+def _check_suffix(target: Path) -> None:
+    """Refuse a name that promises another format: the file would be Parquet all the same."""
+    writer = _OTHER_FORMATS.get(target.suffix.lower())
+    if writer is not None:
+        raise ValueError(f"to_parquet writes Parquet, but {str(target)!r} ends in "
+                         f"{target.suffix}: name it '{target.stem}.parquet', or use {writer}() "
+                         f"for {target.suffix.lstrip('.').upper()}")
 
 
 def _check_target(target: Path, *, dataset: bool, overwrite: bool) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import uuid
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,9 +16,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from numista_frames.exceptions import RecoveredStoreWarning
 from numista_frames.frames import schema
-from numista_frames.store.files import TEMP_SUFFIX, atomic_write
+from numista_frames.store.files import atomic_write
+from numista_frames.store.housekeeping import open_folder, remove_stale_temps
 
 __all__ = ["FrameCache", "FrameEntry", "PriceSnapshots", "atomic_write_table", "frame_key", "to_table"]
 
@@ -112,13 +110,17 @@ class FrameCache:
         """The frame stored under ``key`` if it is there and fresh, else None.
 
         Fresh means: before its stored expiry, younger than ``max_age`` (so a lowered expiry
-        setting applies to frames stored earlier) and fetched after ``not_before``.
+        setting applies to frames stored earlier) and fetched after ``not_before``. A stale
+        frame is deleted when found, so stale frames don't pile up on disk.
         """
         path = self.path(key)
         now = now or datetime.now(UTC)
         try:
             meta = _read_meta(path)
-            if meta is None or not _fresh(meta, now, max_age, not_before):
+            if meta is None:
+                return None
+            if not _fresh(meta, now, max_age, not_before):
+                path.unlink(missing_ok=True)
                 return None
             return pd.read_parquet(path)
         except FileNotFoundError:
@@ -133,6 +135,7 @@ class FrameCache:
         meta = {"kind": kind, "key": key, "params": dict(params),
                 "fetched_at": fetched_at.isoformat(), "expires_at": expires_at.isoformat()}
         path = self.path(key)
+        open_folder(self.root)
         atomic_write_table(to_table(df, meta), path)
         return path
 
@@ -140,6 +143,7 @@ class FrameCache:
         """Every readable cached frame (fresh or expired)."""
         if not self.root.is_dir():
             return []
+        open_folder(self.root)
         out = []
         for path in sorted(self.root.glob("*.parquet")):
             try:
@@ -186,32 +190,6 @@ def _parse_time(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-#: Where unreadable part files of the price history go (beside the dataset, never read).
-QUARANTINE = "_quarantine"
-#: Temporary files older than this were left by a writer that died: they are removed.
-STALE_TEMPORARY = timedelta(hours=1)
-
-
-def sweep_temporary_files(folder: Path, *, now: datetime | None = None) -> int:
-    """Remove ``.*.tmp`` files older than an hour from ``folder`` (left by killed writers).
-
-    A younger one may belong to a writer at work and is kept. Returns how many were removed.
-    """
-    if not folder.is_dir():
-        return 0
-    cutoff = (now or datetime.now(UTC)).timestamp() - STALE_TEMPORARY.total_seconds()
-    removed = 0
-    for entry in os.scandir(folder):
-        if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
-            try:
-                if entry.stat().st_mtime < cutoff:
-                    os.unlink(entry.path)
-                    removed += 1
-            except FileNotFoundError:
-                pass
-    return removed
-
-
 class PriceSnapshots:
     """The local price history: every network price fetch, appended as dated observations.
 
@@ -223,7 +201,7 @@ class PriceSnapshots:
     Parameters
     ----------
     root : pathlib.Path
-        The dataset folder (``<cache_dir>/price_history``).
+        The dataset folder (``<data_dir>/price_history``).
     """
 
     BUCKETS = 64
@@ -261,36 +239,10 @@ class PriceSnapshots:
             folder = self.root / f"observed_month={m}" / f"type_bucket={b:02d}"
             mark = f"{self.SYNTHETIC}-" if synthetic else ""
             path = folder / f"part-{mark}{stamp}-{uuid.uuid4().hex[:12]}.parquet"
-            sweep_temporary_files(folder)
+            remove_stale_temps(folder)  # a killed writer of this folder left them
             atomic_write_table(to_table(part.reset_index(drop=True)), path)
             written.append(path)
         return written
-
-    def readable(self, files: Iterable[Path]) -> list[Path]:
-        """The files whose Parquet footer reads; any other is moved to ``_quarantine/``.
-
-        One damaged part file must never hide the others: each one set aside is named in a
-        :class:`~numista_frames.exceptions.RecoveredStoreWarning` and kept for inspection.
-        """
-        good = []
-        for path in files:
-            try:
-                pq.read_metadata(path)
-            except (OSError, pa.ArrowException):
-                self.quarantine(path)
-            else:
-                good.append(path)
-        return good
-
-    def quarantine(self, path: Path) -> Path:
-        """Move an unreadable part file to ``<root>/_quarantine/`` (same relative path), warn."""
-        target = self.root / QUARANTINE / path.relative_to(self.root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
-        warnings.warn(f"the price-history file {path.name} could not be read and was moved to "
-                      f"{target}; every other observation is still read. Delete it once you "
-                      "no longer need it", RecoveredStoreWarning, stacklevel=3)
-        return target
 
     def files(self, *, type_ids: Iterable[int] | None = None, since: datetime | None = None,
               until: datetime | None = None) -> list[Path]:
@@ -301,6 +253,7 @@ class PriceSnapshots:
         """
         if not self.root.is_dir():
             return []
+        open_folder(self.root)
         low = None if since is None else f"observed_month={since:%Y-%m}"
         high = None if until is None else f"observed_month={until:%Y-%m}"
         months = [d for d in sorted(self.root.glob("observed_month=*"))

@@ -11,12 +11,14 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from numista_frames import checks as v
 from numista_frames.frames import schema
 from numista_frames.settings import get_settings
 from numista_frames.store.export import export_attrs, to_parquet
 from numista_frames.store.frame_cache import PriceSnapshots
+from numista_frames.store.housekeeping import adopt_legacy_state, quarantine
 
 __all__ = ["export_price_history", "import_price_history", "price_history_df"]
 
@@ -25,7 +27,43 @@ _IDENTITY = [*_KEY, "price", "observed_at"]
 
 
 def _store() -> PriceSnapshots:
-    return PriceSnapshots(get_settings().history_path)
+    settings = get_settings()
+    adopt_legacy_state(settings)
+    return PriceSnapshots(settings.history_path)
+
+
+def readable_parts(store: PriceSnapshots, files: list[Path]) -> list[Path]:
+    """The part files whose Parquet footer reads; the others are quarantined with a warning."""
+    good = []
+    for path in files:
+        try:
+            pq.read_metadata(path)
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            quarantine(path, store.root, exc)
+        else:
+            good.append(path)
+    return good
+
+
+def _read_parts(store: PriceSnapshots, files: list[Path],
+                expression: ds.Expression | None) -> pa.Table | None:
+    """All matching rows of ``files``; a file whose data pages fail to read is quarantined."""
+    files = readable_parts(store, files)
+    if not files:
+        return None
+    try:
+        return ds.dataset([str(f) for f in files], format="parquet").to_table(filter=expression)
+    except (OSError, ValueError, pa.ArrowException):
+        pass  # a damaged page: find the file(s), one by one
+    tables = []
+    for path in files:
+        try:
+            tables.append(ds.dataset(str(path), format="parquet").to_table(filter=expression))
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            quarantine(path, store.root, exc)
+    return pa.concat_tables(tables, promote_options="default") if tables else None
 
 
 def _when(value: Any, name: str, *, end_of_day: bool = False) -> datetime | None:
@@ -54,8 +92,11 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
     """The local price history: one row per observation, read with partition and row filters.
 
     Every price estimate that came from the network was kept (see :func:`prices_df`); this
-    reads them back. Only the files that can hold the wanted types and months are opened, and
-    only matching rows are loaded. Identical observations (same issue, grade, currency and
+    reads them back. A part file that cannot be read is skipped with a
+    :class:`~numista_frames.store.housekeeping.QuarantineWarning` naming it, and moved to
+    ``_quarantine/`` beside the dataset; every other observation is still read. Only the files
+    that can hold the wanted types and months are opened, and only matching rows are loaded.
+    Identical observations (same issue, grade, currency and
     price) on the same UTC day collapse to one. No request is ever spent.
 
     Parameters
@@ -94,23 +135,13 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
         raise ValueError(f"since ({since}) is after until ({until}): nothing can match; swap them")
     store = _store()
     files = store.files(type_ids=ids, since=low, until=high)
-    if not files:
+    table = _read_parts(store, files, _filter(ids, issues, cur, low, high))
+    if table is None:
         return _empty()
-    try:
-        table = _read_table(files, _filter(ids, issues, cur, low, high))
-    except (OSError, pa.ArrowException):  # a damaged part file: set it aside, read the rest
-        files = store.readable(files)
-        if not files:
-            return _empty()
-        table = _read_table(files, _filter(ids, issues, cur, low, high))
     frame = _shape(table, wanted)
     if any(PriceSnapshots.is_synthetic(f) for f in files):
         frame.attrs.update(synthetic=True, source="Numista, with SYNTHETIC sample observations")
     return frame
-
-
-def _read_table(files: list[Path], where: ds.Expression | None) -> pa.Table:
-    return ds.dataset([str(f) for f in files], format="parquet").to_table(filter=where)
 
 
 def _filter(ids: list[int] | None, issues: list[int] | None, currency: str | None,
