@@ -73,7 +73,6 @@ if TYPE_CHECKING:  # the real imports, for type checkers and IDEs
         issues_df,
         prices_df,
         quota,
-        search_df,
         type_parts_df,
         types_df,
     )
@@ -86,6 +85,7 @@ if TYPE_CHECKING:  # the real imports, for type checkers and IDEs
         mints_df,
         publications_df,
     )
+    from numista_frames.loaders.search import search_df
     from numista_frames.loaders.user import (
         collection_df,
         collections_df,
@@ -137,7 +137,7 @@ _LAZY: dict[str, str] = {
     "issues_df": "numista_frames.loaders.catalogue",
     "prices_df": "numista_frames.loaders.catalogue",
     "quota": "numista_frames.loaders.catalogue",
-    "search_df": "numista_frames.loaders.catalogue",
+    "search_df": "numista_frames.loaders.search",
     "type_parts_df": "numista_frames.loaders.catalogue",
     "types_df": "numista_frames.loaders.catalogue",
     "image_search_df": "numista_frames.loaders.images",

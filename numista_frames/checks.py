@@ -103,10 +103,41 @@ def check_category(category: str | None) -> str | None:
 
 
 def check_grade(grade: str | None) -> str | None:
-    """``grade`` must be one of g, vg, f, vf, xf, au, unc (or None)."""
-    if grade is not None and grade not in GRADES:
-        raise ValueError(f"grade must be one of {', '.join(GRADES)}; got {grade!r}")
+    """``grade`` must be one of g, vg, f, vf, xf, au, unc (or None); upper case is accepted.
+
+    Examples
+    --------
+    >>> check_grade("VF")
+    'vf'
+    """
+    if isinstance(grade, str) and grade.strip().lower() in GRADES:
+        return grade.strip().lower()
+    if grade is not None:
+        raise ValueError(f"grade must be one of {', '.join(GRADES)} (any case); got {grade!r}")
     return grade
+
+
+def check_grades(grades: Any, name: str = "grades") -> list[str]:
+    """One grade (``"vf"``) or several (``["vf", "UNC"]``) as a list of grades.
+
+    A single string is one grade, never a sequence of letters.
+
+    Examples
+    --------
+    >>> check_grades("VF"), check_grades(["f", "unc"])
+    (['vf'], ['f', 'unc'])
+    """
+    if isinstance(grades, str):
+        grades = [grades]
+    if not isinstance(grades, Iterable):
+        raise TypeError(f"{name} must be a grade such as \"vf\" or a list of them; got {grades!r}")
+    out = []
+    for grade in grades:
+        checked = check_grade(grade)
+        if checked is None:
+            raise ValueError(f"{name} holds None; give grades such as \"vf\"")
+        out.append(checked)
+    return out
 
 
 def check_currency(currency: str) -> str:

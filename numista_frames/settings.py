@@ -70,8 +70,9 @@ DEFAULT_BACKOFF_FACTOR = 0.5
 DEFAULT_BACKOFF_MAX = 30.0
 DEFAULT_RETRY_AFTER_MAX = 120
 DEFAULT_USER_AGENT = "numista-frames (+https://pypi.org/project/numista-frames/)"
-#: Search page size: Numista documents at most 50 and serves 100.
-DEFAULT_PAGE_SIZE = 50
+#: Types per search page: Numista documents at most 50 but serves 100, so a search costs the
+#: fewest requests at 100 (the loaders and the client agree on it).
+DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 100
 LANGS = ("en", "es", "fr")
 #: An ISO 4217 currency code.

@@ -19,6 +19,7 @@ import pandas as pd
 
 from numista_frames.analysis import collection as analysis
 from numista_frames.loaders import catalogue as api
+from numista_frames.loaders.search import search_df
 from numista_frames.loaders.user import collection_df
 from numista_frames.settings import configured, get_settings
 from numista_frames.store.export import to_parquet
@@ -89,7 +90,7 @@ def run_demo(out: Path | None = None, *, echo: Callable[[str], None] = print) ->
 
 
 def _pipeline(echo: Callable[[str], None]) -> dict[str, Any]:
-    dollars = api.search_df("dollar", progress=False)
+    dollars = search_df("dollar", progress=False)
     echo(f'1. search_df("dollar"): {len(dollars)} types; the first ten:\n')
     echo(_table(dollars[["id", "title", "issuer_name", "min_year", "max_year"]].head(10)))
     top = dollars["id"].head(3).tolist()

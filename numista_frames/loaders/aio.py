@@ -24,7 +24,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from numista_frames.loaders import cache_admin as caches
 from numista_frames.loaders import catalogue as api
-from numista_frames.loaders import reference, user
+from numista_frames.loaders import reference, search, user
 
 __all__ = [
     "catalogues_df", "collection_df", "collections_df", "issue_parts_df", "issuers_df",
@@ -45,7 +45,7 @@ def _awaitable(fn: Callable[P, R]) -> Callable[P, Coroutine[Any, Any, R]]:
     return run
 
 
-search_df = _awaitable(api.search_df)
+search_df = _awaitable(search.search_df)
 types_df = _awaitable(api.types_df)
 type_parts_df = _awaitable(api.type_parts_df)
 issues_df = _awaitable(api.issues_df)

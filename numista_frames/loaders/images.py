@@ -59,7 +59,7 @@ def _checked(path: Path) -> Path:
 
 
 @loader
-def image_search_df(paths: Any, *, category: str | None = None, max_results: int | None = None,
+def image_search_df(paths: Any, *, category: str | None = None, max_results: int = 10,
                     lang: str | None = None, progress: bool | None = None,
                     client: Client | None = None) -> pd.DataFrame:
     """Types that look like your pictures: one row per (picture, match), closest first.
@@ -93,7 +93,7 @@ def image_search_df(paths: Any, *, category: str | None = None, max_results: int
     """
     queries = _queries(paths)
     cat = v.check_category(category)
-    limit = 10 if max_results is None else v.bounded(max_results, "max_results", 1, 100)
+    limit = v.bounded(max_results, "max_results", 1, 100)
     client = current_client()
     lang_ = client.resolve_lang(lang)
 

@@ -62,8 +62,7 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
     lang_ = current_client().resolve_lang(lang)
     return single_request("issuers", "GET /issuers", {"lang": lang_}, "catalogue",
                    lambda c, r, only: c.get_issuers(lang=lang_, refresh=r, cache_only=only),
-                   nz.normalize_issuers,
-                   refresh, dry_run)
+                   nz.normalize_issuers, refresh, dry_run, attrs=_count)
 
 
 @overload
@@ -97,7 +96,7 @@ def mints_df(*, lang: str | None = None, refresh: bool = False,
     lang_ = current_client().resolve_lang(lang)
     return single_request("mints", "GET /mints", {"lang": lang_}, "catalogue",
                    lambda c, r, only: c.get_mints(lang=lang_, refresh=r, cache_only=only), nz.normalize_mints,
-                   refresh, dry_run)
+                   refresh, dry_run, attrs=_count)
 
 
 @overload
@@ -129,7 +128,7 @@ def catalogues_df(*, refresh: bool = False,
     """
     return single_request("catalogues", "GET /catalogues", {}, "catalogue",
                    lambda c, r, only: c.get_catalogues(refresh=r, cache_only=only), nz.normalize_catalogues,
-                   refresh, dry_run)
+                   refresh, dry_run, attrs=_count)
 
 
 @overload
@@ -183,3 +182,9 @@ def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bo
     job = Job("publications", "GET /publications/{id}", {"publication_ids": ids},
               ("catalogue",), fetch, plan)
     return run(job, current_client(), refresh=refresh, progress=progress, dry_run=dry_run)
+
+
+def _count(body: Any) -> dict[str, Any]:
+    """The total the API gives with a list (``attrs["count"]``), as search gives ``total``."""
+    count = body.get("count") if isinstance(body, dict) else None
+    return {"count": int(count)} if isinstance(count, int | float) else {}

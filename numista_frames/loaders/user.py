@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any, Literal, overload
 
@@ -105,7 +106,8 @@ def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
     return single_request("collections", "GET /users/{user_id}/collections", {"user_id": uid}, "user",
                    get, lambda got: nz.normalize_collections(got[1], user_id=got[0]), refresh,
                    dry_run, plan=_user_plan(uid, lambda c, who: c.get_collections(who, cache_only=True)),
-                   private=_private())
+                   private=_private(),
+                   attrs=lambda got: {"count": got[1].get("count")} if isinstance(got[1], dict) else {})
 
 
 def _whose(client: Client, user_id: int | None) -> int:
@@ -132,18 +134,21 @@ def _user_plan(user_id: int | None, probe: Callable[[Client, int], Any]
 
 @overload
 def collection_df(user_id: int | str | None = ..., *, category: str | None = ...,
-                  type_id: int | str | None = ..., collection: int | str | None = ...,
-                  refresh: bool = ..., client: Client | None = ..., dry_run: Literal[True]) -> int: ...
+                  type_ids: Any = ..., collection: int | str | None = ...,
+                  refresh: bool = ..., client: Client | None = ..., dry_run: Literal[True],
+                  type_id: int | str | None = ...) -> int: ...
 @overload
 def collection_df(user_id: int | str | None = ..., *, category: str | None = ...,
-                  type_id: int | str | None = ..., collection: int | str | None = ...,
+                  type_ids: Any = ..., collection: int | str | None = ...,
                   refresh: bool = ...,
-                  client: Client | None = ..., dry_run: Literal[False] = ...) -> pd.DataFrame: ...
+                  client: Client | None = ..., dry_run: Literal[False] = ...,
+                  type_id: int | str | None = ...) -> pd.DataFrame: ...
 @loader
 def collection_df(user_id: int | str | None = None, *, category: str | None = None,
-                  type_id: int | str | None = None, collection: int | str | None = None,
+                  type_ids: Any = None, collection: int | str | None = None,
                   refresh: bool = False,
-                  client: Client | None = None, dry_run: bool = False) -> pd.DataFrame | int:
+                  client: Client | None = None, dry_run: bool = False,
+                  type_id: int | str | None = None) -> pd.DataFrame | int:
     """A user's collected items (OAuth): one row per item, with its type, issue, grade, price paid.
 
     Parameters
@@ -151,8 +156,9 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
     user_id : int, optional
         Defaults to the key's user.
     category : {"coin", "banknote", "exonumia"}, optional
-    type_id : int, optional
-        Only items of this type.
+    type_ids : int or iterable of int, optional
+        Only items of these types (one type is filtered by the API; several are filtered
+        here, from one request for the whole collection).
     collection : int, optional
         Only items of this collection (ids from :func:`collections_df`).
     refresh, dry_run, client
@@ -173,10 +179,21 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
         As for :func:`numista_frames.search_df`.
     AuthenticationError
         When the key's user or the token does not allow it.
+
+    Notes
+    -----
+    ``type_id=`` is the old spelling of ``type_ids=``: it still works for one release, with a
+    :class:`FutureWarning`.
     """
     uid = None if user_id is None else v.positive_int(user_id, "user_id")
     cat = v.check_category(category)
-    tid = None if type_id is None else v.positive_int(type_id, "type_id")
+    if type_id is not None:
+        warnings.warn("collection_df(type_id=...) is now type_ids=... (one id or several), as in "
+                      "every other loader; type_id will be removed", FutureWarning, stacklevel=3)
+        if type_ids is None:
+            type_ids = type_id
+    wanted = None if type_ids is None else v.positive_ints(type_ids, "type_ids")
+    tid = wanted[0] if wanted is not None and len(wanted) == 1 else None
     coll = None if collection is None else v.positive_int(collection, "collection")
     totals = ("item_count", "item_for_swap_count", "item_type_count", "item_type_for_swap_count")
 
@@ -187,8 +204,16 @@ def collection_df(user_id: int | str | None = None, *, category: str | None = No
 
     return single_request(
         "collected_items", "GET /users/{user_id}/collected_items",
-        {"user_id": uid, "category": cat, "type_id": tid, "collection": coll}, "user", get,
-        lambda got: nz.normalize_collected_items(got[1], user_id=got[0]), refresh, dry_run,
+        {"user_id": uid, "category": cat, "type_ids": wanted, "collection": coll}, "user", get,
+        lambda got: _of_types(nz.normalize_collected_items(got[1], user_id=got[0]), wanted),
+        refresh, dry_run,
         attrs=lambda got: {"user_id": got[0], **{k: got[1].get(k) for k in totals}},
         plan=_user_plan(uid, lambda c, who: c.get_collected_items(
             who, category=cat, type_id=tid, collection=coll, cache_only=True)), private=_private())
+
+
+def _of_types(items: pd.DataFrame, type_ids: list[int] | None) -> pd.DataFrame:
+    """Keep the items of these types (several types are filtered here, not by the API)."""
+    if type_ids is None or len(type_ids) == 1:
+        return items
+    return items[items["type_id"].isin(type_ids)].reset_index(drop=True)

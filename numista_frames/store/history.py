@@ -87,7 +87,7 @@ def _when(value: Any, name: str, *, end_of_day: bool = False) -> datetime | None
 
 
 def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: str | None = None,
-                     grades: Iterable[str] | None = None, since: Any = None,
+                     grades: str | Iterable[str] | None = None, since: Any = None,
                      until: Any = None) -> pd.DataFrame:
     """The local price history: one row per observation, read with partition and row filters.
 
@@ -105,7 +105,7 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
         Only these types / issues.
     currency : str, optional
         Only this currency (the history keeps each currency it was fetched in).
-    grades : iterable of str, optional
+    grades : str or iterable of str, optional
         Only these grades (``g`` ... ``unc``).
     since, until : date, datetime or str, optional
         Only observations in ``[since, until]`` (naive means UTC; a bare date as ``until``
@@ -129,7 +129,7 @@ def price_history_df(type_ids: Any = None, *, issue_ids: Any = None, currency: s
     ids = None if type_ids is None else v.positive_ints(type_ids, "type_ids")
     issues = None if issue_ids is None else v.positive_ints(issue_ids, "issue_ids")
     cur = None if currency is None else v.check_currency(currency)
-    wanted = None if grades is None else [v.check_grade(g) for g in grades]
+    wanted = None if grades is None else list(v.check_grades(grades))
     low, high = _when(since, "since"), _when(until, "until", end_of_day=True)
     if low is not None and high is not None and low > high:
         raise ValueError(f"since ({since}) is after until ({until}): nothing can match; swap them")
@@ -169,7 +169,7 @@ def _empty() -> pd.DataFrame:
     return frame
 
 
-def _shape(table: pa.Table, grades: list[str | None] | None) -> pd.DataFrame:
+def _shape(table: pa.Table, grades: list[str] | None) -> pd.DataFrame:
     frame = table.to_pandas().astype(schema.dtypes("price_history"))
     if grades is not None:
         frame = frame[frame["grade"].isin(grades)]
