@@ -399,3 +399,22 @@ def test_cache__unusable_cache_dir_is_a_configuration_error(fake: FakeNumista, t
     with make_client(fake, blocker / "cache") as client, \
             pytest.raises(nf.ConfigurationError, match="NUMISTA_FRAMES_CACHE_DIR"):
         client.get_issuers()
+
+
+def test_cache__expired_answers_are_deleted_at_most_once_a_day(fake: FakeNumista, cache_dir: Path) -> None:
+    from numista_frames.http.session import SWEEP_EVERY, sweep_expired
+
+    with make_client(fake, cache_dir, expire_prices=0) as client:
+        tid = _a_type_id(fake, client)
+        issue = client.get_issues(tid)[0]["id"]
+        client.get_prices(tid, issue)  # expires at once
+        session = client.session
+        kept = len(list(session.cache.filter(expired=True)))  # type: ignore[attr-defined]
+        assert kept >= 1
+        marker = cache_dir / ".expired-sweep"
+        start = marker.stat().st_mtime  # the session swept when it was built
+        assert not sweep_expired(session, marker, now=start + 60)  # not again the same day
+        assert sweep_expired(session, marker, now=start + SWEEP_EVERY + 1)
+        left = [r.url for r in session.cache.filter(expired=True, valid=False)]  # type: ignore[attr-defined]
+        assert not any("/prices" in url for url in left)
+        assert client.get_type(tid)["id"] == tid  # fresh answers stay

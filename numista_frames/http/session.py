@@ -378,6 +378,32 @@ def _cached_session(settings: Settings) -> requests_cache.CachedSession:
                 time.sleep(0.05)
 
 
+#: Expired answers are deleted from the HTTP cache at most this often (the sweep reads it all).
+SWEEP_EVERY = 24 * 3600.0
+
+
+def sweep_expired(session: requests_cache.CachedSession, marker: Path, *,
+                  now: float | None = None) -> bool:
+    """Delete the cache's expired answers, at most once a day (``marker``'s time says when).
+
+    Returns whether a sweep ran. ``now`` (seconds since the epoch) exists for tests.
+    """
+    now = time.time() if now is None else now
+    try:
+        if now - marker.stat().st_mtime < SWEEP_EVERY:
+            return False
+    except FileNotFoundError:
+        pass
+    try:
+        session.cache.delete(expired=True)
+        marker.touch()
+        os.utime(marker, (now, now))
+    except (OSError, sqlite3.Error) as exc:  # a busy cache is swept another day
+        logger.info("could not delete expired answers from the HTTP cache: %s", exc)
+        return False
+    return True
+
+
 def cache_is_damaged(path: Path) -> bool:
     """Whether an HTTP cache file exists and does not read as SQLite (a busy one is fine)."""
     if not path.exists():
@@ -430,6 +456,7 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
         raise ConfigurationError(
             f"cannot use the cache dir {settings.cache_dir}: {exc}. Point NUMISTA_FRAMES_CACHE_DIR "
             "(or nf.configure(cache_dir=...)) at a writable folder") from None
+    sweep_expired(session, settings.cache_dir / ".expired-sweep")
     account = account_throttle(settings.api_url, settings.api_key, settings.requests_per_second)
     adapter = NumistaAdapter(settings, ClientThrottle(account, settings.max_concurrent),
                              QuotaLedger.at(settings.ledger_path))
