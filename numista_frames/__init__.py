@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the real imports, for type checkers and IDEs
         price_summary,
         rarity,
     )
+    from numista_frames.frames.failures import failures
     from numista_frames.http.client import (
         Client,
     )
@@ -118,6 +119,7 @@ __version__ = "0.1.0"
 
 #: Where each lazily loaded public name lives.
 _LAZY: dict[str, str] = {
+    "failures": "numista_frames.frames.failures",
     "NumistaAccessor": "numista_frames.accessor",
     "CollectionStats": "numista_frames.analysis.collection",
     "collection_completion": "numista_frames.analysis.collection",
@@ -169,7 +171,7 @@ def __getattr__(name: str) -> Any:
     if module_name is None:
         raise AttributeError(f"module 'numista_frames' has no attribute {name!r}")
     module = importlib.import_module(module_name)
-    value = module if module_name.endswith(f".{name}") else getattr(module, name)
+    value = getattr(module, name, module)  # ``aio`` is a module of its own
     globals()[name] = value
     return value
 
@@ -243,6 +245,7 @@ __all__ = [
     "configure",
     "delete_collected_item",
     "export_price_history",
+    "failures",
     "get_settings",
     "image_search_df",
     "import_price_history",

@@ -107,8 +107,9 @@ def test_types_df__unknown_id_ends_up_in_failures(configured: FakeNumista) -> No
     with pytest.warns(nf.PartialResultWarning, match="1 of the requests for this types frame"):
         frame = nf.types_df([*ids, 999_999_999])
     assert frame["id"].tolist() == ids
-    failures = frame.attrs["failures"]
+    failures = nf.failures(frame)
     assert failures["id"].tolist() == ["999999999"] and failures["error"].tolist() == ["NotFoundError"]
+    assert frame.attrs["failures"][0]["error"] == "NotFoundError"  # plain records in attrs
     configured.clear_log()
     with pytest.warns(nf.PartialResultWarning):
         nf.types_df([*ids, 999_999_999])  # a partial frame is never cached: the rest is
@@ -121,7 +122,7 @@ def test_types_df__500s_after_retries_end_up_in_failures(configured: FakeNumista
     with pytest.warns(nf.PartialResultWarning):
         frame = nf.types_df(ids)
     assert frame["id"].tolist() == [ids[0]]
-    assert frame.attrs["failures"]["error"].tolist() == ["ServerError"]
+    assert nf.failures(frame)["error"].tolist() == ["ServerError"]
 
 
 def test_issues_df__rows_equal_the_fake_truth(configured: FakeNumista) -> None:
@@ -308,7 +309,7 @@ def test_prices_df__issue_ids_narrow_exactly_and_strangers_are_failures(
     assert configured.request_count() == 2  # the issue list, one price request
     with pytest.warns(nf.PartialResultWarning):
         partial = nf.prices_df(tid, issue_ids=[issue, 1])
-    assert partial.attrs["failures"]["id"].tolist() == ["1"]
+    assert nf.failures(partial)["id"].tolist() == ["1"]
 
 
 def test_concurrent_loaders__the_same_answer_is_fetched_once(configured: FakeNumista) -> None:
@@ -378,7 +379,7 @@ def test_partial_frames__merge_and_concat_like_any_frame(configured: FakeNumista
     ids = _dollar_ids(2)
     with pytest.warns(nf.PartialResultWarning):
         frame = nf.prices_df([*ids, 999_999_999], progress=False)
-    assert isinstance(frame.attrs["failures"], pd.DataFrame)
+    assert isinstance(frame.attrs["failures"], tuple) and len(nf.failures(frame)) == 1
     both = pd.concat([frame, frame])
     merged = frame.merge(frame[["issue_id"]].drop_duplicates(), on="issue_id")
     assert len(both) == 2 * len(frame) and len(merged) == len(frame)

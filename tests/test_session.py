@@ -402,7 +402,7 @@ def test_cache__unusable_cache_dir_is_a_configuration_error(fake: FakeNumista, t
 
 
 def test_cache__expired_answers_are_deleted_at_most_once_a_day(fake: FakeNumista, cache_dir: Path) -> None:
-    from numista_frames.http.session import SWEEP_EVERY, sweep_expired
+    from numista_frames.http.cache_file import SWEEP_EVERY, sweep_expired
 
     with make_client(fake, cache_dir, expire_prices=0) as client:
         tid = _a_type_id(fake, client)

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import pandas as pd
-
 from numista_frames.exceptions import (
     NotFoundError,
     QuotaExceededError,
@@ -20,7 +18,7 @@ from numista_frames.exceptions import (
     TransportError,
 )
 
-__all__ = ["BatchResult", "failures_frame", "is_per_id", "run_batch", "user_stack_level"]
+__all__ = ["BatchResult", "failure_records", "is_per_id", "run_batch", "user_stack_level"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,41 +38,19 @@ class BatchResult(Generic[K, R]):
     failures: list[tuple[K, BaseException]] = field(default_factory=list)
 
 
-class FailureTable(pd.DataFrame):
-    """The ``df.attrs["failures"]`` table: a DataFrame that compares as a whole.
+def failure_records(failures: Sequence[tuple[Any, BaseException]]) -> tuple[dict[str, str], ...]:
+    """The ``df.attrs["failures"]`` records: one plain ``{id, error, message}`` per failed id.
 
-    pandas compares attrs with ``==`` when it merges or concatenates frames; a plain DataFrame
-    there answers elementwise and makes ``pd.concat``/``merge`` of a partial frame fail. This
-    one answers True/False, so partial frames work everywhere a frame does.
-    """
-
-    @property
-    def _constructor(self) -> type[FailureTable]:
-        return FailureTable
-
-    def __eq__(self, other: object) -> bool:  # type: ignore[override]
-        return isinstance(other, pd.DataFrame) and self.equals(other)
-
-    def __ne__(self, other: object) -> bool:  # type: ignore[override]
-        return not self == other
-
-    __hash__ = None
-
-
-def failures_frame(failures: Sequence[tuple[Any, BaseException]]) -> pd.DataFrame:
-    """The ``df.attrs["failures"]`` table: one row per failed id (id, error, message).
+    Plain records (not a frame) keep pandas' copies of ``attrs`` cheap and compare as a whole
+    when frames are merged or concatenated; :func:`numista_frames.failures` shows them as a frame.
 
     Examples
     --------
-    >>> failures_frame([(3, ValueError("boom")), ((5, 12), KeyError(1))]).values.tolist()
-    [['3', 'ValueError', 'boom'], ['5/12', 'KeyError', '1']]
+    >>> failure_records([(3, ValueError("boom")), ((5, 12), KeyError(1))])[1]
+    {'id': '5/12', 'error': 'KeyError', 'message': '1'}
     """
-    return FailureTable({
-        "id": pd.array(["/".join(map(str, k)) if isinstance(k, tuple) else str(k)
-                        for k, _ in failures], dtype="string"),
-        "error": pd.array([type(e).__name__ for _, e in failures], dtype="string"),
-        "message": pd.array([str(e) for _, e in failures], dtype="string"),
-    })
+    return tuple({"id": "/".join(map(str, k)) if isinstance(k, tuple) else str(k),
+                  "error": type(e).__name__, "message": str(e)} for k, e in failures)
 
 
 def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,

@@ -16,21 +16,17 @@ mechanics (counting, exponential backoff, jitter, ``Retry-After``) are urllib3's
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import sqlite3
-import threading
 import time
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
-from requests_cache.cache_keys import create_key
 from urllib3.exceptions import InvalidHeader, MaxRetryError, NewConnectionError
 from urllib3.util.retry import Retry
 
@@ -41,6 +37,14 @@ from numista_frames.exceptions import (
     TransportError,
     error_message_of,
     is_quota_message,
+)
+from numista_frames.http.cache_file import (
+    API_KEY_HEADER,
+    IDENTITY_HEADER,
+    IGNORED_PARAMETERS,
+    cache_is_damaged,
+    open_cache,
+    sweep_expired,
 )
 from numista_frames.http.endpoints import classify_path, shape_problem
 from numista_frames.http.ledger import QuotaLedger, key_id
@@ -64,23 +68,10 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-API_KEY_HEADER = "Numista-API-Key"
-#: Who may read a cached answer of a user endpoint: ``<key hash>:<grant>``. Mixed into the cache
-#: key of user data so that no other key or grant is served from the cache what the API would
-#: refuse it; never sent (the adapter removes it before the network).
-IDENTITY_HEADER = "X-Numista-Frames-Identity"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: A body that broke off after the status line: retried like a dropped connection.
 _READ_ERRORS = (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
-#: Never stored: requests-cache redacts these from the cached request (its matching is
-#: case-sensitive, so every spelling we could send is listed) and leaves them out of cache keys.
-IGNORED_PARAMETERS = (
-    API_KEY_HEADER, API_KEY_HEADER.lower(), API_KEY_HEADER.upper(),
-    "Authorization", "authorization", "AUTHORIZATION",
-    "client_secret", "code", "access_token",
-)
-
 Decision = Literal["stop", "retry", "throttled"]
 
 
@@ -332,94 +323,6 @@ def _body_problem(path: str, content: bytes) -> str | None:
     return shape_problem(path, body)
 
 
-def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
-    """requests-cache's key, with the identity of user-data requests mixed in.
-
-    Examples
-    --------
-    >>> r = requests.Request("GET", "http://x/v3/users/1/collections").prepare()
-    >>> plain = cache_key(r)
-    >>> r.headers[IDENTITY_HEADER] = "abc:client_credentials"
-    >>> cache_key(r) != plain
-    True
-    """
-    key = str(create_key(request, **kwargs))
-    identity = request.headers.get(IDENTITY_HEADER)
-    if not identity:
-        return key
-    return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
-
-
-_opening: dict[Path, threading.Lock] = {}
-_opening_lock = threading.Lock()
-#: Opening a cache file switches it to WAL, which needs it alone for a moment: another process
-#: doing the same answers "database is locked", so opening is retried for this long.
-_OPEN_PATIENCE = 10.0
-
-
-def _cached_session(settings: Settings) -> requests_cache.CachedSession:
-    """Open the SQLite cache, one opener at a time in this process, patiently across processes."""
-    path = settings.http_cache_path
-    with _opening_lock:
-        lock = _opening.setdefault(path, threading.Lock())
-    deadline = time.monotonic() + _OPEN_PATIENCE
-    with lock:
-        while True:
-            try:
-                return requests_cache.CachedSession(
-                    cache_name=str(path), backend="sqlite", wal=True,
-                    expire_after=settings.expire_catalogue, allowable_codes=(200,),
-                    allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
-                    match_headers=False, stale_if_error=False, key_fn=cache_key,
-                )
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-
-#: Expired answers are deleted from the HTTP cache at most this often (the sweep reads it all).
-SWEEP_EVERY = 24 * 3600.0
-
-
-def sweep_expired(session: requests_cache.CachedSession, marker: Path, *,
-                  now: float | None = None) -> bool:
-    """Delete the cache's expired answers, at most once a day (``marker``'s time says when).
-
-    Returns whether a sweep ran. ``now`` (seconds since the epoch) exists for tests.
-    """
-    now = time.time() if now is None else now
-    try:
-        if now - marker.stat().st_mtime < SWEEP_EVERY:
-            return False
-    except FileNotFoundError:
-        pass
-    try:
-        session.cache.delete(expired=True)
-        marker.touch()
-        os.utime(marker, (now, now))
-    except (OSError, sqlite3.Error) as exc:  # a busy cache is swept another day
-        logger.info("could not delete expired answers from the HTTP cache: %s", exc)
-        return False
-    return True
-
-
-def cache_is_damaged(path: Path) -> bool:
-    """Whether an HTTP cache file exists and does not read as SQLite (a busy one is fine)."""
-    if not path.exists():
-        return False
-    try:
-        con = sqlite3.connect(path, timeout=30)
-        try:
-            con.execute("PRAGMA quick_check").fetchall()
-            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return is_corruption(exc)
-    return False
-
-
 def build_session(settings: Settings) -> requests_cache.CachedSession:
     """Build the cached, throttled session for these settings (creates the cache dir).
 
@@ -442,12 +345,12 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
     try:
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
         try:
-            session = _cached_session(settings)
+            session = open_cache(settings)
         except sqlite3.DatabaseError as exc:
             if not is_corruption(exc):
                 raise
             move_aside(settings.http_cache_path, "HTTP cache")
-            session = _cached_session(settings)
+            session = open_cache(settings)
     except sqlite3.OperationalError as exc:
         raise ConfigurationError(
             f"cannot open the HTTP cache {settings.http_cache_path}: {exc}. Another process may "

@@ -129,9 +129,9 @@ def _frame(queries: Sequence[Query], results: dict[Query, Any],
     if failures:
         import warnings
 
-        from numista_frames.http.batch import failures_frame, user_stack_level
+        from numista_frames.http.batch import failure_records, user_stack_level
 
-        frame.attrs["failures"] = failures_frame([(" + ".join(map(str, q)), e) for q, e in failures])
+        frame.attrs["failures"] = failure_records([(" + ".join(map(str, q)), e) for q, e in failures])
         warnings.warn(f"{len(failures)} of {len(queries)} image searches failed; see "
                       "df.attrs['failures']", PartialResultWarning, stacklevel=user_stack_level())
     return frame

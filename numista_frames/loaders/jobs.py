@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -15,7 +17,7 @@ import pandas as pd
 
 from numista_frames.exceptions import OfflineError, PartialResultWarning
 from numista_frames.frames.schema import ATTRIBUTION, SCHEMA_VERSION, empty_frame
-from numista_frames.http.batch import failures_frame, user_stack_level
+from numista_frames.http.batch import failure_records, user_stack_level
 from numista_frames.http.client import Client, default_client
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.records import RequestRecord
@@ -95,7 +97,7 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
     frame.attrs.clear()
     frame.attrs.update(_provenance(job, records, fetched_at) | fetched.extra_attrs)
     if fetched.failures:
-        frame.attrs["failures"] = failures_frame(fetched.failures)
+        frame.attrs["failures"] = failure_records(fetched.failures)
         warnings.warn(f"{len(fetched.failures)} of the requests for this {job.kind} frame failed; "
                       "the frame holds the rest, and df.attrs['failures'] says which and why",
                       PartialResultWarning, stacklevel=user_stack_level())
@@ -141,7 +143,7 @@ def _provenance(job: Job, records: Sequence[RequestRecord],
         "attribution": ATTRIBUTION,
         "kind": job.kind,
         "endpoint": job.endpoint,
-        "params": dict(job.params),
+        "params": short_params(job.params),
         "lang": job.params.get("lang"),
         "currency": job.params.get("currency"),
         "fetched_at": fetched_at.isoformat(),
@@ -149,6 +151,28 @@ def _provenance(job: Job, records: Sequence[RequestRecord],
         "requests_spent": spent,
         "schema_version": SCHEMA_VERSION,
     }
+
+
+#: Id lists longer than this are kept in attrs as a count and a digest, not one by one: pandas
+#: copies attrs on every operation, so they must stay small.
+_LONG = 20
+
+
+def short_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A loader's parameters for ``df.attrs``: as given, but long id lists as count + digest.
+
+    Examples
+    --------
+    >>> short_params({"type_ids": list(range(1, 100)), "lang": "en"})["type_ids"]
+    '99 ids, sha256 2c13ad43b1c3'
+    """
+    out: dict[str, Any] = {}
+    for name, value in params.items():
+        if isinstance(value, list | tuple) and len(value) > _LONG:
+            digest = hashlib.sha256(json.dumps(list(value), default=str).encode()).hexdigest()
+            value = f"{len(value)} ids, sha256 {digest[:12]}"
+        out[name] = value
+    return out
 
 
 def cached(call: Callable[[], Any]) -> bool:

@@ -159,7 +159,7 @@ def assert_clear(outcome: Outcome, expected: pd.DataFrame) -> None:
     if not outcome.partial:
         pd.testing.assert_frame_equal(got, expected)
         return
-    failures = outcome.frame.attrs["failures"]
+    failures = nf.failures(outcome.frame)
     assert len(failures) > 0
     assert set(failures["error"]) <= library_error_names(), failures.to_dict("records")
     key = [c for c in ("id", "issue_id", "type_id") if c in got.columns][:1] or list(got.columns)[:1]

@@ -130,7 +130,7 @@ def test_wrong_shape_persistent__malformed_error_never_cached(
     proxy.always("wrong_shape", path=target, body=body)
     first = attempt(lambda: loader.call(tmp_path))
     assert_clear(first, expected)
-    errors = [first.error] if first.error else list(first.frame.attrs["failures"]["error"])
+    errors = [first.error] if first.error else list(nf.failures(first.frame)["error"])
     assert errors, "a wrong-shape answer was taken for data"
     names = {e if isinstance(e, str) else type(e).__name__ for e in errors}
     if target == _TOKEN_TARGET:  # a token request that failed is an authentication failure
