@@ -38,6 +38,13 @@ IGNORED_PARAMETERS = (
 )
 
 
+#: Keys of GET requests by (method, URL): requests-cache's key normalises the URL each time,
+#: which costs more than the rest of a cache hit. A GET's key depends on nothing else here
+#: (headers are not matched; secrets are ignored parameters).
+_KEYS: dict[tuple[str | None, str | None], str] = {}
+_KEYS_KEPT = 50_000
+
+
 def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     """requests-cache's key, with the identity of user-data requests mixed in.
 
@@ -49,7 +56,14 @@ def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     >>> cache_key(r) != plain
     True
     """
-    key = str(create_key(request, **kwargs))
+    memo = (request.method, request.url) if request.method == "GET" and not request.body else None
+    key = _KEYS.get(memo) if memo is not None else None
+    if key is None:
+        key = str(create_key(request, **kwargs))
+        if memo is not None:
+            if len(_KEYS) >= _KEYS_KEPT:
+                _KEYS.clear()
+            _KEYS[memo] = key
     identity = request.headers.get(IDENTITY_HEADER)
     if not identity:
         return key
@@ -77,6 +91,9 @@ def open_cache(settings: Settings) -> requests_cache.CachedSession:
                     expire_after=settings.expire_catalogue, allowable_codes=(200,),
                     allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
                     match_headers=False, stale_if_error=False, key_fn=cache_key,
+                    # A cache may lose its last writes in a power cut (a damaged file is set
+                    # aside and rebuilt): no fsync per answer.
+                    fast_save=True,
                 )
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:

@@ -366,4 +366,18 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": settings.user_agent, "Accept": "application/json"})
+    _environment_once(session, settings.api_url)
     return session
+
+
+def _environment_once(session: requests.Session, api_url: str) -> None:
+    """Read proxies and the CA bundle from the environment once, not at every request.
+
+    requests reads them per request (``trust_env``), which costs about a millisecond each time;
+    they do not change while a session lives.
+    """
+    session.proxies.update(requests.utils.get_environ_proxies(api_url))
+    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    if bundle:
+        session.verify = bundle
+    session.trust_env = False
