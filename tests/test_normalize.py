@@ -509,6 +509,37 @@ def test_real__1050_types() -> None:
 
 
 @needs_real
+def test_real__partial_dates_say_how_much_is_known() -> None:
+    bodies = list(_real("coindex__numista-type-cache_types_lang-es_1050.json").values())
+    frame = nz.normalize_types(bodies)
+    raw = pd.Series([(b.get("demonetization") or {}).get("demonetization_date") for b in bodies])
+    precision = frame["demonetization_date_precision"]
+    assert int((precision == "year").sum()) == int(raw.str.endswith("-00-00").fillna(False).sum()) == 25
+    assert precision.notna().sum() == frame["demonetization_date"].notna().sum() == 141
+    months = raw.str.match(r"^\d{4}-(?!00)\d{2}-00$").fillna(False)
+    assert int((precision == "month").sum()) == int(months.sum())
+    issued = frame["issue_terms_issue_date_precision"]
+    raw_issued = pd.Series([(b.get("issue_terms") or {}).get("issue_date") for b in bodies])
+    assert issued.notna().sum() == 122
+    partial = int(raw_issued.str.contains("-00").fillna(False).sum())
+    assert int(issued.isin(["year", "month"]).sum()) == partial == 4
+
+
+@needs_real
+def test_real__html_comments_have_a_plain_text_twin() -> None:
+    bodies = list(_real("coindex__numista-type-cache_types_lang-es_1050.json").values())
+    frame = nz.normalize_types(bodies)
+    html_rows = frame["comments"].str.contains("<", regex=False).fillna(False)
+    assert html_rows.any()
+    plain = frame.loc[html_rows, "comments_text"]
+    assert not plain.str.contains(r"<[a-zA-Z/][^>]*>", regex=True).any()
+    assert not frame["comments_text"].str.contains("\r", regex=False).fillna(False).any()
+    entities = frame["comments_text"].str.contains(r"&(?:amp|quot|lt|gt|nbsp);", regex=True)
+    assert not entities.fillna(False).any()
+    assert (frame["comments"].notna() == frame["comments_text"].notna()).mean() > 0.95
+
+
+@needs_real
 def test_real__1050_types_parts() -> None:
     bodies = list(_real("coindex__numista-type-cache_types_lang-es_1050.json").values())
     related = nz.normalize_type_parts(bodies, "related_types")

@@ -262,7 +262,47 @@ def _active(value: Any) -> bool | None:
     return None if year is None else year == 9999
 
 
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<\s*(?:br|/p|/li|/div)\s*/?\s*>\n?", re.I)  # HTML's and the source's break: one
+
+
+def _plain(value: Any) -> str | None:
+    """HTML as plain text: line breaks kept, tags dropped, entities unescaped, ``\\r\\n`` as ``\\n``.
+
+    Examples
+    --------
+    >>> _plain("Struck at <b>Paris</b>&nbsp;&amp; Lyon.<br>\\r\\nRare.")
+    'Struck at Paris\\xa0& Lyon.\\nRare.'
+    """
+    if not isinstance(value, str):
+        return None
+    text = _BREAK.sub("\n", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = html.unescape(_TAG.sub("", text))
+    lines = [line.rstrip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() or None
+
+
+def _precision(value: Any) -> str | None:
+    """How much of a Numista date is known: ``2001-00-00`` is a year, ``1999-05-00`` a month.
+
+    Examples
+    --------
+    >>> _precision("2001-00-00"), _precision("1999-05-00"), _precision("1999-05-17")
+    ('year', 'month', 'day')
+    """
+    if not isinstance(value, str) or not _DATE_PARTS.match(value):
+        return None
+    if value[5:7] == "00":
+        return "year"
+    return "month" if value[8:10] == "00" else "day"
+
+
+_DATE_PARTS = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
 CONVERTERS: Mapping[str, Callable[[Any], Any]] = {
+    "plain": _plain,
+    "precision": _precision,
     "lines": _lines,
     "unescape": lambda v: html.unescape(v) if isinstance(v, str) and "&" in v else v,
     "strip": lambda v: v.strip() if isinstance(v, str) else v,

@@ -12,7 +12,7 @@ import pandas as pd
 from numista_frames.checks import CATEGORIES, GRADES
 
 #: Bump whenever a column is added, removed, renamed, reordered or retyped.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: What goes with every exported frame and chart (Numista's terms).
 ATTRIBUTION = "Source: Numista (N# = type id)"
 

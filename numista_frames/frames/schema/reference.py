@@ -59,6 +59,8 @@ _PUBLICATIONS = _cols(
     ("issn", _S, "issn", "ISSN of a volume group"),
     ("oclc_number", _S, "oclc_number", "OCLC number"),
     ("bibliographical_notice", _S, "bibliographical_notice", "Bibliographical notice (HTML)"),
+    ("bibliographical_notice_text", _S, "plain(bibliographical_notice)",
+     "The notice as plain text (tags stripped, entities unescaped)"),
     ("homepage_url", _S, "homepage_url", "Website of the publication"),
     ("download_urls", _S, "download_urls[]", "Where to download it"),
     ("url", _S, "url", "Page of the publication on Numista"),
