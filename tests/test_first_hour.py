@@ -67,3 +67,26 @@ def test_loaders__one_shape_for_defaults_and_keywords() -> None:
                  "catalogues_df", "publications_df", "user_df", "collections_df",
                  "collection_df", "image_search_df", "add_collected_items", "quota"):
         assert "client" in inspect.signature(getattr(nf, name)).parameters, name
+
+
+def test_reports__short_reprs_and_html_for_notebooks(configured: FakeNumista) -> None:
+    items = nf.collection_df()
+    stats = nf.collection_stats(items)
+    assert repr(stats).startswith("CollectionStats(") and len(repr(stats)) < 300
+    assert f"{int(stats.totals['pieces']):,} pieces" in repr(stats)
+    assert "<table" in stats._repr_html_()
+    value = nf.collection_value(items, nf.prices_df(items["type_id"].dropna().unique()[:3],
+                                                     progress=False))
+    assert repr(value) == f"CollectionValue({value.summary()})"
+    assert "<table" in value._repr_html_() and value.summary() in value._repr_html_()
+
+
+def test_language__frames_say_which_language_they_are_in(configured: FakeNumista) -> None:
+    ids = nf.search_df("dollar", max_results=3, progress=False)["id"].tolist()
+    both = pd.concat([nf.types_df(ids, lang="en", progress=False),
+                      nf.types_df(ids, lang="es", progress=False)], ignore_index=True)
+    assert both["lang"].tolist() == ["en"] * 3 + ["es"] * 3
+    for frame in (nf.search_df("dollar", max_results=3, lang="fr", progress=False),
+                  nf.issues_df(ids, lang="fr", progress=False), nf.issuers_df(lang="fr"),
+                  nf.mints_df(lang="fr")):
+        assert set(frame["lang"]) == {"fr"}

@@ -384,9 +384,10 @@ def test_normalize_prices__fetch_times_of_each_record_and_missing_issue() -> Non
 
 
 def test_normalize_issuers__flattens_parent() -> None:
-    frame = nz.normalize_issuers(ISSUERS)
+    frame = nz.normalize_issuers(ISSUERS, lang="fr")
     assert frame.values.tolist()[0] == ["hong_kong", "Hong Kong", "china", "China", 2, "Q8646",
-                                        "https://x/hk.gif"]
+                                        "https://x/hk.gif", "fr"]
+    assert nz.normalize_issuers(ISSUERS)["lang"].isna().all()  # not known: NA, never a guess
     assert frame["wikidata_id"].isna().tolist() == [False, True]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,21 @@ class CollectionStats:
     by_decade: pd.DataFrame
     by_composition: pd.DataFrame | None = None
     by_currency: pd.DataFrame | None = None
+
+    def summary(self) -> str:
+        """One line: items, pieces, distinct types, issuers and what is for swap."""
+        t = self.totals
+        return (f"{int(t['items']):,} items, {int(t['pieces']):,} pieces of "
+                f"{int(t['distinct_types']):,} types from {len(self.by_issuer):,} issuers"
+                f"; {int(t.get('for_swap_pieces', 0)):,} pieces for swap")
+
+    def __repr__(self) -> str:
+        top = ", ".join(f"{k} {int(v)}" for k, v in self.by_issuer["pieces"].head(3).items())
+        return f"CollectionStats({self.summary()}; top issuers: {top})"
+
+    def _repr_html_(self) -> str:
+        table = self.by_issuer.head(10).to_html(float_format=lambda x: f"{x:.1%}")
+        return f"<p>{html.escape(self.summary())}</p><p>Top issuers (pieces):</p>{table}"
 
     def to_frame(self) -> pd.DataFrame:
         """Every breakdown in one long frame, for CSV export.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -146,6 +147,17 @@ class CollectionValue:
     coverage: float
     gain: float | None
     paid_pieces: int
+
+    def __repr__(self) -> str:
+        return f"CollectionValue({self.summary()})"
+
+    def _repr_html_(self) -> str:
+        columns = [c for c in ("type_id", "title", "grade", "quantity", "unit_value", "value",
+                               "value_source") if c in self.items.columns]
+        top = (self.items.sort_values("value", ascending=False).head(10)[columns]
+               if "value" in self.items.columns else self.items.head(0))
+        return (f"<p>{html.escape(self.summary())}</p><p>Most valuable items:</p>"
+                f"{top.to_html(index=False)}")
 
     def summary(self) -> str:
         """One sentence: the value, its coverage, the gain and the prices paid left out of it.

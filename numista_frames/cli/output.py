@@ -183,8 +183,7 @@ class Loads:
             self._plan(what, last, lambda: loader(*args, dry_run=True, **kwargs))
         frame: pd.DataFrame = loader(*args, **kwargs)
         self.spent += int(frame.attrs.get("requests_spent", 0))
-        failures = frame.attrs.get("failures")
-        for row in [] if failures is None else failures.itertuples(index=False):
+        for row in nf.failures(frame).itertuples(index=False):
             message = " ".join(str(row.message).split())
             print(f"numista-frames: warning: id {row.id} failed ({what}): {message}", file=sys.stderr)
         return frame

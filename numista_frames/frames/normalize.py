@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from numista_frames.frames.parts import build_frame, records_of
-from numista_frames.frames.schema import ISSUE_PARTS, PUBLICATION_PARTS, TABLES, TYPE_PARTS
+from numista_frames.frames.schema import ISSUE_PARTS, PUBLICATION_PARTS, TABLES, TYPE_PARTS, Table
 
 __all__ = [
     "PriceRecord",
@@ -59,13 +59,16 @@ class PriceRecord(NamedTuple):
     fetched_at: Timestamp = None
 
 
-def normalize_search(items: Iterable[JsonObject] | JsonObject | None) -> pd.DataFrame:
+def normalize_search(items: Iterable[JsonObject] | JsonObject | None, *,
+                     lang: str | None = None) -> pd.DataFrame:
     """Search results (``GET /types``, ``POST /search_by_image``) as the ``search`` frame.
 
     Parameters
     ----------
     items : list of dict or dict
         Search items, possibly concatenated across pages, or one page body ``{count, types}``.
+    lang : str, optional
+        The language the items were asked in (the ``lang`` column).
 
     Returns
     -------
@@ -79,16 +82,19 @@ def normalize_search(items: Iterable[JsonObject] | JsonObject | None) -> pd.Data
     >>> df[["id", "issuer_code", "min_year"]].values.tolist()
     [[420, 'canada', 1858]]
     """
-    return build_frame(TABLES["search"], records_of(items, "types"))
+    return _with_lang(TABLES["search"], records_of(items, "types"), lang)
 
 
-def normalize_types(bodies: Iterable[JsonObject] | JsonObject | None) -> pd.DataFrame:
+def normalize_types(bodies: Iterable[JsonObject] | JsonObject | None, *,
+                    lang: str | None = None) -> pd.DataFrame:
     """Full types (``GET /types/{id}``) as the ``types`` frame, one row per type.
 
     Parameters
     ----------
     bodies : dict or iterable of dict
         One type body or several.
+    lang : str, optional
+        The language the bodies were asked in (the ``lang`` column).
 
     Returns
     -------
@@ -102,7 +108,12 @@ def normalize_types(bodies: Iterable[JsonObject] | JsonObject | None) -> pd.Data
     >>> df[["value_text", "value_numeric", "value_denominator"]].values.tolist()
     [['¼ Dollar', 0.25, 4]]
     """
-    return build_frame(TABLES["types"], records_of(bodies, single=True))
+    return _with_lang(TABLES["types"], records_of(bodies, single=True), lang)
+
+
+def _with_lang(table: Table, records: list[dict[str, Any]], lang: str | None) -> pd.DataFrame:
+    """A frame whose text depends on the language asked for: each row says which it was."""
+    return build_frame(table, records, {"@lang": [lang] * len(records)})
 
 
 def _issue_records(issues_by_type: IssuesByType | None) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -116,7 +127,7 @@ def _issue_records(issues_by_type: IssuesByType | None) -> tuple[list[dict[str, 
     return records, type_ids
 
 
-def normalize_issues(issues_by_type: IssuesByType | None) -> pd.DataFrame:
+def normalize_issues(issues_by_type: IssuesByType | None, *, lang: str | None = None) -> pd.DataFrame:
     """Issues (``GET /types/{id}/issues``) as the ``issues`` frame, one row per issue.
 
     Parameters
@@ -137,7 +148,8 @@ def normalize_issues(issues_by_type: IssuesByType | None) -> pd.DataFrame:
     [[9001, 1, '平成元年', 1989]]
     """
     records, type_ids = _issue_records(issues_by_type)
-    return build_frame(TABLES["issues"], records, {"@type_id": type_ids})
+    return build_frame(TABLES["issues"], records, {"@type_id": type_ids,
+                                                   "@lang": [lang] * len(records)})
 
 
 def normalize_prices(
@@ -192,7 +204,8 @@ def normalize_price_history(records: Iterable[JsonObject] | None) -> pd.DataFram
     return build_frame(TABLES["price_history"], [dict(r) for r in records or ()])
 
 
-def normalize_issuers(body: JsonObject | Iterable[JsonObject] | None) -> pd.DataFrame:
+def normalize_issuers(body: JsonObject | Iterable[JsonObject] | None, *,
+                      lang: str | None = None) -> pd.DataFrame:
     """Issuers (``GET /issuers``, the body or its ``issuers`` list) as the ``issuers`` frame.
 
     Examples
@@ -202,10 +215,11 @@ def normalize_issuers(body: JsonObject | Iterable[JsonObject] | None) -> pd.Data
     >>> df[["code", "parent_code", "level"]].values.tolist()
     [['hong_kong', 'china', 2]]
     """
-    return build_frame(TABLES["issuers"], records_of(body, "issuers"))
+    return _with_lang(TABLES["issuers"], records_of(body, "issuers"), lang)
 
 
-def normalize_mints(body: JsonObject | Iterable[JsonObject] | None) -> pd.DataFrame:
+def normalize_mints(body: JsonObject | Iterable[JsonObject] | None, *,
+                    lang: str | None = None) -> pd.DataFrame:
     """Mints (``GET /mints`` body, a list of mints, or one ``GET /mints/{id}`` body).
 
     Examples
@@ -214,7 +228,7 @@ def normalize_mints(body: JsonObject | Iterable[JsonObject] | None) -> pd.DataFr
     >>> df[["id", "end_year", "is_active"]].values.tolist()
     [[10, 9999, True]]
     """
-    return build_frame(TABLES["mints"], records_of(body, "mints", single=True))
+    return _with_lang(TABLES["mints"], records_of(body, "mints", single=True), lang)
 
 
 def normalize_catalogues(body: JsonObject | Iterable[JsonObject] | None) -> pd.DataFrame:

@@ -152,7 +152,9 @@ def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, ref
                progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
     def shape(bodies: dict[int, Any]) -> pd.DataFrame:
         found = list(bodies.values())
-        return nz.normalize_types(found) if part is None else nz.normalize_type_parts(found, part)
+        if part is not None:
+            return nz.normalize_type_parts(found, part)
+        return nz.normalize_types(found, lang=current_client().resolve_lang(lang))
 
     return _per_type_job(kind, "GET /types/{type_id}", type_ids, lang,
                          lambda c, i, lang_, r, only: c.get_type(i, lang=lang_, refresh=r,
@@ -235,7 +237,9 @@ def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh
 def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
                 progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
     def shape(lists: dict[int, Any]) -> pd.DataFrame:
-        return nz.normalize_issues(lists) if part is None else nz.normalize_issue_parts(lists, part)
+        if part is not None:
+            return nz.normalize_issue_parts(lists, part)
+        return nz.normalize_issues(lists, lang=current_client().resolve_lang(lang))
 
     return _per_type_job(kind, "GET /types/{type_id}/issues", type_ids, lang,
                          lambda c, i, lang_, r, only: c.get_issues(i, lang=lang_, refresh=r,

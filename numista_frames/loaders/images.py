@@ -109,15 +109,15 @@ def image_search_df(paths: Any, *, category: str | None = None, max_results: int
     with client.track() as records:
         got = run_batch(queries, search, workers=client.settings.max_concurrent,
                         progress=progress, desc="image searches")
-    return _frame(queries, got.results, got.failures, len(records))
+    return _frame(queries, got.results, got.failures, len(records), lang_)
 
 
 def _frame(queries: Sequence[Query], results: dict[Query, Any],
-           failures: list[tuple[Query, BaseException]], spent: int) -> pd.DataFrame:
+           failures: list[tuple[Query, BaseException]], spent: int, lang_: str) -> pd.DataFrame:
     parts = []
     for query in queries:
         if query in results:
-            part = nz.normalize_search(results[query].get("types") or [])
+            part = nz.normalize_search(results[query].get("types") or [], lang=lang_)
             part.insert(0, "image", pd.Series([" + ".join(map(str, query))] * len(part),
                                               dtype="string", index=part.index))
             parts.append(part.sort_values("similarity_distance", kind="stable"))

@@ -164,7 +164,7 @@ def short_params(params: Mapping[str, Any]) -> dict[str, Any]:
     Examples
     --------
     >>> short_params({"type_ids": list(range(1, 100)), "lang": "en"})["type_ids"]
-    '99 ids, sha256 2c13ad43b1c3'
+    '99 ids, sha256 15e28797a681'
     """
     out: dict[str, Any] = {}
     for name, value in params.items():

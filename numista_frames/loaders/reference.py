@@ -62,7 +62,8 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
     lang_ = current_client().resolve_lang(lang)
     return single_request("issuers", "GET /issuers", {"lang": lang_}, "catalogue",
                    lambda c, r, only: c.get_issuers(lang=lang_, refresh=r, cache_only=only),
-                   nz.normalize_issuers, refresh, dry_run, attrs=_count)
+                   lambda body: nz.normalize_issuers(body, lang=lang_), refresh, dry_run,
+                   attrs=_count)
 
 
 @overload
@@ -95,8 +96,9 @@ def mints_df(*, lang: str | None = None, refresh: bool = False,
     """
     lang_ = current_client().resolve_lang(lang)
     return single_request("mints", "GET /mints", {"lang": lang_}, "catalogue",
-                   lambda c, r, only: c.get_mints(lang=lang_, refresh=r, cache_only=only), nz.normalize_mints,
-                   refresh, dry_run, attrs=_count)
+                   lambda c, r, only: c.get_mints(lang=lang_, refresh=r, cache_only=only),
+                   lambda body: nz.normalize_mints(body, lang=lang_), refresh, dry_run,
+                   attrs=_count)
 
 
 @overload

@@ -148,7 +148,7 @@ class _Search:
             items.extend(body.get("types") or [])
         if self.limit is not None:
             items = items[: self.limit]
-        return Fetched(nz.normalize_search(items), pages.failures,
+        return Fetched(nz.normalize_search(items, lang=self.params.get("lang")), pages.failures,
                        {"total": int(first.get("count") or 0)})
 
     def plan(self, client: Client, refresh: bool) -> int:

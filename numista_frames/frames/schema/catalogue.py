@@ -23,6 +23,7 @@ _SEARCH = _cols(
     ("obverse_thumbnail", _S, "obverse_thumbnail", "URL of the obverse thumbnail"),
     ("reverse_thumbnail", _S, "reverse_thumbnail", "URL of the reverse thumbnail"),
     ("similarity_distance", _F, "similarity_distance", "Image search only: 0..1, lower is closer"),
+    ("lang", _S, "@lang", "Language of the names and texts (en, es or fr; NA when not known)"),
 )
 
 
@@ -98,6 +99,7 @@ _TYPES = _cols(
      "unescaped, newlines normalised)"),
     ("url", _S, "url", "Page of the type on Numista"),
     *(column for side in SIDES for column in _side(side)),
+    ("lang", _S, "@lang", "Language of the names and texts (en, es or fr; NA when not known)"),
 )
 _ISSUE = (
     ("is_dated", _B, "is_dated", "Does the issue carry a year?"),
@@ -116,6 +118,7 @@ _ISSUES = _cols(
     ("marks", _S, "marks[].title|marks[].letters", "Marks (details in issue_marks)"),
     ("signatures", _S, "signatures[].signer_name", "Signers of a banknote (issue_signatures)"),
     ("references", _S, "refs(references)", "Catalogue references of the issue"),
+    ("lang", _S, "@lang", "Language of the names and texts (en, es or fr; NA when not known)"),
 )
 _PRICES = _cols(
     ("type_id", _I, "@type_id", "Type id (N#)"),

@@ -12,6 +12,7 @@ _ISSUERS = _cols(
     ("level", _I, "level", "Depth in the issuer tree (1-5)"),
     ("wikidata_id", _S, "wikidata_id", "Wikidata id (Q...)"),
     ("flag", _S, "flag", "URL of the flag"),
+    ("lang", _S, "@lang", "Language of the names and texts (en, es or fr; NA when not known)"),
 )
 _MINTS = _cols(
     ("id", _I, "id", "Mint id (a string in some bodies)"),
@@ -25,6 +26,7 @@ _MINTS = _cols(
     ("is_active", _B, "active(end_year)", "end_year == 9999"),
     ("nomisma_id", _S, "nomisma_id", "Nomisma id"),
     ("wikidata_id", _S, "wikidata_id", "Wikidata id"),
+    ("lang", _S, "@lang", "Language of the names and texts (en, es or fr; NA when not known)"),
 )
 _CATALOGUES = _cols(
     ("id", _I, "id", "Catalogue id (3 = KM)"),
