@@ -9,11 +9,14 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import requests
 import requests_cache
+from requests_cache.backends.sqlite import SQLiteDict
 from requests_cache.cache_keys import create_key
 
 from numista_frames.http.recovery import is_corruption
@@ -70,6 +73,21 @@ def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
 
 
+class SerialSQLiteDict(SQLiteDict):
+    """requests-cache's SQLite table, with reads serialised like its writes.
+
+    Its one connection is shared by every thread of a session and only writes take its lock;
+    a read racing a write on that connection can fail ("no more rows available") at the
+    concurrency the loaders use. Statements are short, so taking the (reentrant) lock for reads
+    too costs little; the network is never inside it.
+    """
+
+    @contextmanager
+    def connection(self, commit: bool = False) -> Iterator[sqlite3.Connection]:
+        with self._lock, super().connection(commit) as con:
+            yield con
+
+
 _opening: dict[Path, threading.Lock] = {}
 _opening_lock = threading.Lock()
 #: Opening a cache file switches it to WAL, which needs it alone for a moment: another process
@@ -86,15 +104,15 @@ def open_cache(settings: Settings) -> requests_cache.CachedSession:
     with lock:
         while True:
             try:
-                return requests_cache.CachedSession(
+                session = requests_cache.CachedSession(
                     cache_name=str(path), backend="sqlite", wal=True,
                     expire_after=settings.expire_catalogue, allowable_codes=(200,),
                     allowable_methods=("GET",), ignored_parameters=IGNORED_PARAMETERS,
                     match_headers=False, stale_if_error=False, key_fn=cache_key,
-                    # A cache may lose its last writes in a power cut (a damaged file is set
-                    # aside and rebuilt): no fsync per answer.
-                    fast_save=True,
                 )
+                for table in (session.cache.responses, session.cache.redirects):
+                    table.__class__ = SerialSQLiteDict
+                return session
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:
                     raise

@@ -36,8 +36,9 @@ CREATE TABLE IF NOT EXISTS requests (
     endpoint TEXT    NOT NULL,   -- e.g. "types", "prices", "collected_items"
     family   TEXT    NOT NULL,   -- "catalogue", "prices", "user", "oauth", "image_search"
     status   INTEGER,            -- HTTP status; NULL when no answer arrived
-    outcome  TEXT    NOT NULL    -- "answered", "no_answer" (sent, then timeout or dropped
+    outcome  TEXT    NOT NULL,   -- "answered", "no_answer" (sent, then timeout or dropped
                                  -- connection: probably billed) or "not_sent" (no connection)
+    api      TEXT    NOT NULL DEFAULT ''   -- the API URL the request went to
 );
 CREATE INDEX IF NOT EXISTS requests_key_ts ON requests (key_id, ts);
 CREATE TABLE IF NOT EXISTS events (
@@ -231,7 +232,11 @@ class QuotaLedger:
             columns = {row[1] for row in con.execute("PRAGMA table_info(requests)")}
             if "api" not in columns:
                 for statement in _MIGRATIONS:
-                    con.execute(statement)
+                    try:
+                        con.execute(statement)
+                    except sqlite3.OperationalError as exc:  # another process migrated it first
+                        if "duplicate column" not in str(exc):
+                            raise
             con.commit()
         finally:
             con.close()
