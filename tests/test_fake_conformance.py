@@ -44,7 +44,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "numista-api"
 REAL = SHARED / "real"
 if not (SHARED / "openapi-3.29.0.yaml").is_file():
     pytest.skip(
-        f"the Numista reference folder {SHARED} is absent (CI copies shared/ beside the clone)",
+        f"needs Numista's OpenAPI document and real answer bodies, looked for in {SHARED} "
+        "(the project's shared/numista-api folder, beside this checkout); without them the fake "
+        "cannot be compared with the real API",
         allow_module_level=True,
     )
 

@@ -33,7 +33,9 @@ from numista_frames.testing import load_sample_catalogue
 from numista_frames.testing.collection import UserStore
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "numista-api" / "real"
-needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/numista-api/real is absent")
+needs_real = pytest.mark.skipif(
+    not REAL.is_dir(), reason=f"needs real Numista answer bodies, looked for in {REAL} (the "
+    "project's shared/numista-api/real folder, beside this checkout)")
 
 # -- hand-written bodies in the shapes of the real ones ----------------------------------------
 
