@@ -476,7 +476,8 @@ def test_load_sample_catalogue__serves_every_type_cleanly() -> None:
     try:
         catalogue = load_sample_catalogue()
     except FileNotFoundError:
-        pytest.skip("the sample catalogue has not been generated yet")
+        pytest.skip("needs the sample catalogue file numista_frames/testing/data/sample_catalogue.json.gz; "
+                    "make it with: python data/make_sample_catalogue.py")
     assert load_sample_catalogue() is catalogue
     assert catalogue.type_ids
     for type_id in catalogue.type_ids:

@@ -650,7 +650,8 @@ def test_default_catalogue__is_the_sample_catalogue() -> None:
 
         catalogue = load_sample_catalogue()
     except FileNotFoundError:
-        pytest.skip("the sample catalogue has not been generated yet")
+        pytest.skip("needs the sample catalogue file numista_frames/testing/data/sample_catalogue.json.gz; "
+                    "make it with: python data/make_sample_catalogue.py")
     with FakeNumista() as api, requests.Session() as s:
         s.headers["Numista-API-Key"] = api.api_key
         type_id = catalogue.type_ids[0]
