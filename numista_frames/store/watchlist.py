@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 from numista_frames.store.files import atomic_write
 from numista_frames.store.frame_cache import to_table
 
-__all__ = ["COLUMNS", "WatchState", "Watchlist", "empty_resources"]
+__all__ = ["COLUMNS", "KEY", "WatchState", "Watchlist", "conform", "empty_resources"]
 
 #: One row per watched price resource (type_id, issue_id, currency) and what the tracker knows.
 #: ``weight`` NaN means "the price level"; ``prices`` is the last observation as JSON
@@ -104,7 +104,7 @@ class Watchlist:
             return WatchState()
         meta = json.loads((table.schema.metadata or {}).get(_META_KEY, b"{}"))
         frame = table.to_pandas()
-        resources = _conform(frame)
+        resources = conform(frame)
         return WatchState(resources, dict(meta.get("types", {})),
                           dict(meta.get("collections", {})),
                           {k: int(v) for k, v in meta.get("spent", {}).items()})
@@ -112,7 +112,7 @@ class Watchlist:
     def write(self, state: WatchState) -> None:
         """Replace the file with ``state`` (atomically); call it inside :meth:`locked`."""
         meta = {"types": state.types, "collections": state.collections, "spent": state.spent}
-        table = to_table(_conform(state.resources), attrs={})
+        table = to_table(conform(state.resources), attrs={})
         metadata = dict(table.schema.metadata or {})
         metadata[_META_KEY] = json.dumps(meta, default=str).encode()
         table = table.replace_schema_metadata(metadata)
@@ -142,7 +142,7 @@ class Watchlist:
         return state
 
 
-def _conform(frame: pd.DataFrame) -> pd.DataFrame:
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
     """The resources table with exactly :data:`COLUMNS`, in order, with their dtypes."""
     out = empty_resources() if frame.empty else frame.copy()
     for name, dtype in COLUMNS.items():
