@@ -105,10 +105,24 @@ def test_estimate_rate__every_check_changed_without_prior_is_capped() -> None:
     assert rv.estimate_rate([1.0, 1.0], 0.0, prior_days=0) == 50.0
 
 
-def test_priority__is_weight_times_change_probability() -> None:
-    got = rv.priority(np.array([500.0, 1.0]), np.array([0.1, 0.1]), np.array([10.0, 10.0]))
-    assert got.tolist() == pytest.approx([500 * (1 - math.exp(-1)), 1 - math.exp(-1)])
+def test_priority__marginal_index_and_greedy_index() -> None:
+    w, lam, t = np.array([500.0, 1.0]), np.array([0.1, 0.1]), np.array([10.0, 10.0])
+    assert rv.priority(w, lam, t).tolist() == pytest.approx([500 * (1 - 2 * math.exp(-1)),
+                                                            1 - 2 * math.exp(-1)])
+    assert rv.priority(w, lam, t, index="changed").tolist() == pytest.approx(
+        [500 * (1 - math.exp(-1)), 1 - math.exp(-1)])
     assert float(rv.change_probability(0.2, 0.0)) == 0.0
+    with pytest.raises(ValueError, match="index"):
+        rv.priority(w, lam, t, index="other")
+
+
+def test_priority__marginal_index_prefers_busy_cheap_over_quiet_costly() -> None:
+    # 500 EUR that changes once a year, seen a month ago; 20 EUR that changes weekly, a week ago.
+    weight, rate, elapsed = [500.0, 20.0], [1 / 365, 1 / 7], [30.0, 7.0]
+    quiet, busy = rv.priority(weight, rate, elapsed).tolist()
+    assert busy > quiet  # waiting on the quiet one loses almost nothing
+    greedy_quiet, greedy_busy = rv.priority(weight, rate, elapsed, index="changed").tolist()
+    assert greedy_quiet > greedy_busy  # the greedy index would spend on the costly one
 
 
 def test_plan_checks__never_checked_and_overdue_come_first() -> None:
@@ -120,8 +134,9 @@ def test_plan_checks__never_checked_and_overdue_come_first() -> None:
 
 
 def test_plan_checks__spends_on_value_times_change_chance() -> None:
-    plan = rv.plan_checks([1.0, 100.0, 50.0], [0.5, 0.01, 0.5], [10.0, 10.0, 10.0], 2)
-    assert plan.chosen == [2, 1]
+    weight, rate, elapsed = [1.0, 100.0, 50.0], [0.5, 0.01, 0.5], [10.0, 10.0, 10.0]
+    assert rv.plan_checks(weight, rate, elapsed, 2).chosen == [2, 0]
+    assert rv.plan_checks(weight, rate, elapsed, 2, index="changed").chosen == [2, 1]
     assert rv.plan_checks([1.0], [0.1], [1.0], 0).chosen == []
     assert rv.plan_checks([1.0], [0.1], [1.0], -3).chosen == []
 

@@ -20,8 +20,21 @@ whose left side falls from infinity to 0 as λ grows, so bisection finds the one
 resource never checked has rate ``prior_rate``.
 
 A check of a resource last seen ``t`` days ago catches a change with probability
-``1 - e^{-λ t}`` (one check sees at most one change: the value now differs or not), so the
-value it is expected to catch is ``weight * (1 - e^{-λ t})``: its priority.
+``1 - e^{-λ t}`` (one check sees at most one change: the value now differs or not). Spending
+the check on it *now* rather than later gains only the changes that waiting would lose: a
+change is lost when another one overwrites it before it is seen. Checking every ``I`` days
+catches changes at the rate ``(1 - e^{-λI}) / I``; the value of checking a little more often
+(its derivative in the check frequency ``1/I``) is
+
+    weight * (1 - (1 + λI) e^{-λI}),
+
+and with a fixed budget the value-weighted number of changes caught is largest when every
+resource is checked as this reaches one common threshold (a Lagrange multiplier; Cho and
+Garcia-Molina, "Effective page refresh policies", ICDE 2003, solve the freshness variant).
+So the priority of a resource last checked ``t`` days ago is
+``weight * (1 - (1 + λt) e^{-λt})``, and each run checks the highest ones its budget pays
+for. (The greedy ``weight * (1 - e^{-λt})`` spends far too much on costly resources that
+rarely change: bench/bench_tracking.py measures both.)
 """
 
 from __future__ import annotations
@@ -34,6 +47,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 __all__ = [
+    "DEFAULT_INDEX",
     "DEFAULT_MAX_INTERVAL_DAYS",
     "DEFAULT_PRIOR_DAYS",
     "DEFAULT_PRIOR_RATE",
@@ -44,6 +58,7 @@ __all__ = [
     "days_left_in_month",
     "due_after",
     "estimate_rate",
+    "loss_probability",
     "plan_checks",
     "priority",
     "regular_rate",
@@ -57,6 +72,8 @@ DEFAULT_PRIOR_RATE = 1 / 30
 DEFAULT_PRIOR_DAYS = 30.0
 #: A resource is due once it more likely changed than not since its last check.
 DUE_PROBABILITY = 0.5
+#: The priority index :func:`numista_frames.track` uses (see :func:`priority`).
+DEFAULT_INDEX = "marginal"
 _MAX_RATE = 50.0  # changes per day; beyond this every check sees a change anyway
 
 
@@ -92,6 +109,7 @@ def estimate_rate(changed_intervals: Sequence[float], unchanged_days: float, *,
     0.0693
     """
     changed = np.asarray([t for t in changed_intervals if t > 0], dtype=float)
+    unchanged_days = 0.0 if math.isnan(unchanged_days) else unchanged_days
     a = max(prior_rate, 0.0) * max(prior_days, 0.0)
     right = max(unchanged_days, 0.0) + max(prior_days, 0.0)
     if changed.size == 0:
@@ -148,16 +166,43 @@ def change_probability(rate: float | np.ndarray, elapsed_days: float | np.ndarra
     return np.asarray(-np.expm1(-rate_ * np.maximum(elapsed, 0.0)))
 
 
+def loss_probability(rate: float | np.ndarray, elapsed_days: float | np.ndarray
+                     ) -> np.ndarray:
+    """``1 - (1 + rate * elapsed) e^{-rate * elapsed}``: the chance of two or more changes
+    since the last check, i.e. that a change already happened *and* was overwritten.
+
+    Examples
+    --------
+    >>> float(loss_probability(1 / 30, 30.0).round(3))
+    0.264
+    """
+    x = np.asarray(rate, dtype=float) * np.maximum(np.asarray(elapsed_days, dtype=float), 0.0)
+    return np.asarray(-np.expm1(-x) - x * np.exp(-x))
+
+
 def priority(weight: float | np.ndarray, rate: float | np.ndarray,
-             elapsed_days: float | np.ndarray) -> np.ndarray:
-    """``weight * (1 - e^{-rate * elapsed})``: the value a check now is expected to catch.
+             elapsed_days: float | np.ndarray, *, index: str = "marginal") -> np.ndarray:
+    """The value of checking a resource now rather than later.
+
+    ``index="marginal"`` (the default): ``weight * (1 - (1 + λt) e^{-λt})``, the value of
+    one more check per unit of time (see the module docstring); ``index="changed"``:
+    ``weight * (1 - e^{-λt})``, the value a check now is expected to catch (greedy, it
+    spends too much on costly resources that rarely change).
 
     Examples
     --------
     >>> float(priority(500.0, 1 / 30, 30.0).round(1)), float(priority(1.0, 1 / 30, 30.0).round(3))
-    (316.1, 0.632)
+    (132.1, 0.264)
+    >>> float(priority(500.0, 1 / 30, 30.0, index="changed").round(1))
+    316.1
     """
-    return np.asarray(np.asarray(weight, dtype=float) * change_probability(rate, elapsed_days))
+    if index == "changed":
+        chance = change_probability(rate, elapsed_days)
+    elif index == "marginal":
+        chance = loss_probability(rate, elapsed_days)
+    else:
+        raise ValueError(f"index must be 'marginal' or 'changed'; got {index!r}")
+    return np.asarray(np.asarray(weight, dtype=float) * chance)
 
 
 def due_after(rate: float, max_interval_days: float = DEFAULT_MAX_INTERVAL_DAYS) -> float:
@@ -196,13 +241,14 @@ class Plan:
 
 def plan_checks(weight: Sequence[float] | np.ndarray, rate: Sequence[float] | np.ndarray,
                 elapsed_days: Sequence[float] | np.ndarray, budget: int, *,
-                max_interval_days: float = DEFAULT_MAX_INTERVAL_DAYS) -> Plan:
+                max_interval_days: float = DEFAULT_MAX_INTERVAL_DAYS,
+                index: str = "marginal") -> Plan:
     """Choose at most ``budget`` resources to check now, each costing one request.
 
     First the forced ones: never checked (``elapsed`` NaN or infinite) or not checked for
     ``max_interval_days``, longest waiting first, so that none starves while the budget
-    allows. Then the highest :func:`priority` (weight times the chance of a change since the
-    last check), ties to the longest waiting.
+    allows. Then the highest :func:`priority` (the value of checking now rather than
+    later), ties to the longest waiting.
 
     Parameters
     ----------
@@ -213,6 +259,8 @@ def plan_checks(weight: Sequence[float] | np.ndarray, rate: Sequence[float] | np
         Most checks to choose.
     max_interval_days : float
         The starvation bound.
+    index : {"marginal", "changed"}
+        The priority index (see :func:`priority`).
 
     Returns
     -------
@@ -230,7 +278,7 @@ def plan_checks(weight: Sequence[float] | np.ndarray, rate: Sequence[float] | np
     wait = np.where(never, np.inf, elapsed)
     forced_mask = never | (elapsed >= max_interval_days)
     forced = sorted(np.flatnonzero(forced_mask).tolist(), key=lambda i: -wait[i])
-    score = priority(w, lam, np.where(never, 0.0, elapsed))
+    score = priority(w, lam, np.where(never, 0.0, elapsed), index=index)
     rest = [int(i) for i in np.lexsort((-wait, -score)) if not forced_mask[i]]
     budget = max(int(budget), 0)
     chosen = (forced + rest)[:budget]

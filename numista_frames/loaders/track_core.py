@@ -113,8 +113,9 @@ def _plan(state: WatchState, now: datetime, budget: int,
     frame = state.resources
     weight, rate = ts.effective_weights(frame), ts.rates(frame)
     elapsed = ts.elapsed_days(frame, now)
-    plan = rv.plan_checks(weight, rate, elapsed, budget, max_interval_days=max_interval)
-    score = rv.priority(weight, rate, np.nan_to_num(elapsed, nan=0.0))
+    plan = rv.plan_checks(weight, rate, elapsed, budget, max_interval_days=max_interval,
+                          index=rv.DEFAULT_INDEX)
+    score = rv.priority(weight, rate, np.nan_to_num(elapsed, nan=0.0), index=rv.DEFAULT_INDEX)
 
     def rows(positions: list[int]) -> pd.DataFrame:
         out = []
@@ -162,5 +163,5 @@ def _next_run(state: WatchState, now: datetime, skipped: pd.DataFrame) -> dateti
     if not skipped.empty or frame.empty:
         return tomorrow
     due = frame["next_due"].min()
-    return tomorrow if pd.isna(due) else max(min(due.to_pydatetime(), tomorrow + timedelta(
+    return tomorrow if pd.isna(due) else max(min(due.floor("us").to_pydatetime(), tomorrow + timedelta(
         days=rv.DEFAULT_MAX_INTERVAL_DAYS)), now + timedelta(hours=1))

@@ -56,7 +56,8 @@ def effective_weights(resources: pd.DataFrame) -> np.ndarray:
 
 def rates(resources: pd.DataFrame) -> np.ndarray:
     """Each resource's estimated change rate per day (:func:`revisit.estimate_rate`)."""
-    out = [rv.estimate_rate(json.loads(ci) if isinstance(ci, str) else [], float(u or 0.0))
+    out = [rv.estimate_rate(json.loads(ci) if isinstance(ci, str) else [],
+                            0.0 if pd.isna(u) else float(u))
            for ci, u in zip(resources["changed_intervals"], resources["unchanged_days"],
                             strict=True)]
     return np.asarray(out, dtype=float)
