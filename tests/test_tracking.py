@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
 import numista_frames as nf
-from numista_frames.testing import FakeNumista
+from numista_frames.testing import FakeNumista, Market
 
 T0 = datetime(2026, 3, 1, 6, tzinfo=UTC)
 
@@ -145,3 +147,75 @@ def test_unwatch__removes_entries(configured: FakeNumista) -> None:
     assert 0 < removed < count and set(nf.watchlist()["type_id"]) == {ids[1]}
     with pytest.raises(ValueError, match="nothing to unwatch"):
         nf.unwatch()
+
+
+def test_watch__collection_is_followed_and_costs_inside_the_budget(
+        configured: FakeNumista) -> None:
+    nf.watch(collection=True)
+    assert _sent(configured) == 0
+    items = nf.collection_df()
+    with_issue = items.dropna(subset=["issue_id"])
+    configured.clear_log()
+    first = nf.track(budget=3, now=T0)
+    assert _sent(configured) == first.spent <= 3
+    report = nf.track(budget=400, now=T0 + timedelta(days=1))
+    listed = nf.watchlist(now=T0 + timedelta(days=1))
+    expected = set(zip(with_issue["type_id"], with_issue["issue_id"], strict=True))
+    assert set(zip(listed["type_id"], listed["issue_id"], strict=True)) == expected
+    assert report.checked > 0 and (listed["source"] == "collection:me").all()
+    # An item added later is watched from the next run (after the listing is due again).
+    extra = _types(configured, 8)[-1]
+    issue = configured.catalogue.get_issues(extra)[0]["id"]
+    nf.add_collected_items(pd.DataFrame({"type_id": [extra], "issue_id": [issue]}), progress=False)
+    nf.track(budget=400, now=T0 + timedelta(days=3))
+    assert (extra, issue) in set(zip(nf.watchlist()["type_id"], nf.watchlist()["issue_id"],
+                                     strict=True))
+
+
+def test_track__default_budget_spreads_the_month_and_never_passes_the_quota(
+        configured: FakeNumista) -> None:
+    nf.configure(monthly_quota=60, quota_reserve=0)
+    nf.watch(_types(configured, 20))
+    day = datetime(2026, 4, 1, 6, tzinfo=UTC)
+    spent = 0
+    for n in range(30):
+        report = nf.track(now=day + timedelta(days=n))
+        assert report.budget <= 60 - spent
+        spent += report.spent
+    assert 50 <= spent <= 60
+    nf.configure(quota_reserve=10)
+    assert nf.track(now=datetime(2026, 5, 1, tzinfo=UTC)).budget == (60 - 10) // 31
+    assert nf.track(budget=10**6, now=datetime(2026, 4, 30, 23, tzinfo=UTC)).spent == 0
+
+
+@pytest.fixture
+def market(cache_dir: Path) -> Iterator[tuple[FakeNumista, Market]]:
+    """The fake in market mode (half the issues never change, half about every 5 days)."""
+    moving = Market(T0, seed=1, mix=((0.5, 0.0), (0.5, 1 / 5)))
+    with FakeNumista(market=moving) as api:
+        nf.configure(api_url=api.url, api_key=api.api_key, cache_dir=cache_dir,
+                     requests_per_second=None, backoff_factor=0.001, max_retries=2)
+        yield api, moving
+
+
+@pytest.mark.slow
+def test_track__no_price_starves_over_simulated_months(
+        market: tuple[FakeNumista, Market]) -> None:
+    api, moving = market
+    ids = _types(api, 12)
+    nf.watch(ids)
+    count = sum(len(api.catalogue.get_issues(t)) for t in ids)
+    budget = max(3, -(-count // 20))  # enough for every price once in 20 days, no more
+    seen: dict[tuple[int, int], list[pd.Timestamp]] = {}
+    for day in range(100):
+        now = T0 + timedelta(days=day)
+        moving.set_time(now)
+        report = nf.track(budget=budget, now=now, max_interval=30)
+        assert report.spent <= budget
+        for key in zip(report.plan["type_id"], report.plan["issue_id"], strict=True):
+            seen.setdefault((int(key[0]), int(key[1])), []).append(pd.Timestamp(now))
+    assert len(seen) == count
+    assert moving.changes(), "the market moved"
+    for times in seen.values():
+        gaps = [(b - a).days for a, b in zip(times, times[1:], strict=False)]
+        assert max(gaps, default=0) <= 30 + 1, gaps  # the starvation bound (plus one run)

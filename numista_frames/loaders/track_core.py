@@ -117,15 +117,17 @@ def _plan(state: WatchState, now: datetime, budget: int,
                           index=rv.DEFAULT_INDEX)
     score = rv.priority(weight, rate, np.nan_to_num(elapsed, nan=0.0), index=rv.DEFAULT_INDEX)
 
+    reasons = np.where(~np.isfinite(elapsed), "first check",
+                       np.where(elapsed >= max_interval, "overdue", "priority"))
+
     def rows(positions: list[int]) -> pd.DataFrame:
-        out = []
-        for n in positions:
-            reason = ("first check" if not np.isfinite(elapsed[n]) else
-                      "overdue" if elapsed[n] >= max_interval else "priority")
-            out.append({"type_id": frame["type_id"].iloc[n], "issue_id": frame["issue_id"].iloc[n],
-                        "currency": frame["currency"].iloc[n], "reason": reason,
-                        "weight": weight[n], "rate": rate[n], "priority": score[n], "cost": 1})
-        return frame_of(out, PLAN_COLUMNS)
+        at = np.asarray(positions, dtype=int)
+        picked = frame.iloc[at]
+        return frame_of([], PLAN_COLUMNS) if not positions else pd.DataFrame({
+            "type_id": picked["type_id"].to_numpy(), "issue_id": picked["issue_id"].to_numpy(),
+            "currency": picked["currency"].to_numpy(), "reason": reasons[at],
+            "weight": weight[at], "rate": rate[at], "priority": score[at], "cost": 1,
+        }).astype(PLAN_COLUMNS)
 
     return rows(plan.chosen), rows(plan.skipped)
 

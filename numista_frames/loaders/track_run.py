@@ -146,12 +146,12 @@ def discover(spender: Spender, state: WatchState, now: datetime, lang: str,
     for type_id in [*new, *old]:
         client = spender.client_for(1)
         try:
-            if client is None:
+            if client is None:  # the budget is spent: what the HTTP cache still holds is free
                 issues = spender.client.get_issues(type_id, lang=lang, cache_only=True)
             else:
                 issues = client.get_issues(type_id, lang=lang)
         except OfflineError:
-            continue
+            return  # the others are most likely not cached either
         except NumistaError as exc:
             if isinstance(exc, NotFoundError):
                 found.issues[type_id] = []  # a type gone from the catalogue: nothing to follow

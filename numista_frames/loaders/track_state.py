@@ -90,14 +90,16 @@ def apply_found(state: WatchState, found: Found, now: datetime) -> None:
     """Record discovered issue lists and collection listings (idempotent: also applied again
     to the state re-read at the end of a run)."""
     stamp = pd.Timestamp(now).isoformat()
+    rows = []
     for type_id, issues in found.issues.items():
         info = state.types.get(str(type_id))
         if info is None:
             continue  # unwatched meanwhile
         info["discovered_at"] = stamp
-        add_resources(state, [{"type_id": type_id, "issue_id": i, "currency": info["currency"],
-                               "weight": _float(info.get("weight")), "quantity": np.nan,
-                               "source": "type", "added_at": now} for i in issues])
+        rows.extend({"type_id": type_id, "issue_id": i, "currency": info["currency"],
+                     "weight": _float(info.get("weight")), "quantity": np.nan,
+                     "source": "type", "added_at": now} for i in issues)
+    add_resources(state, rows)
     for name, items in found.items.items():
         info = state.collections.get(name)
         if info is None:
