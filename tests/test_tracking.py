@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -217,5 +218,5 @@ def test_track__no_price_starves_over_simulated_months(
     assert len(seen) == count
     assert moving.changes(), "the market moved"
     for times in seen.values():
-        gaps = [(b - a).days for a, b in zip(times, times[1:], strict=False)]
+        gaps = [(b - a).days for a, b in itertools.pairwise(times)]
         assert max(gaps, default=0) <= 30 + 1, gaps  # the starvation bound (plus one run)

@@ -90,7 +90,7 @@ def apply_found(state: WatchState, found: Found, now: datetime) -> None:
     """Record discovered issue lists and collection listings (idempotent: also applied again
     to the state re-read at the end of a run)."""
     stamp = pd.Timestamp(now).isoformat()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for type_id, issues in found.issues.items():
         info = state.types.get(str(type_id))
         if info is None:
