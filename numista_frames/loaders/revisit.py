@@ -16,8 +16,10 @@ probable rate then solves
 
     Σ_C t_i / (e^{λ t_i} - 1) + a / λ = Σ_U t_i + b,
 
-whose left side falls from infinity to 0 as λ grows, so bisection finds the one root. A
-resource never checked has rate ``prior_rate``.
+whose left side falls from infinity to 0 as λ grows, so bisection finds the one root. The
+prior rate is the watchlist's pooled rate (all resources' intervals taken together,
+:func:`pooled_rate`): where most prices never move, a new one is not assumed to move
+monthly. A resource never checked has the prior rate.
 
 A check of a resource last seen ``t`` days ago catches a change with probability
 ``1 - e^{-λ t}`` (one check sees at most one change: the value now differs or not). Spending
@@ -60,6 +62,7 @@ __all__ = [
     "estimate_rate",
     "loss_probability",
     "plan_checks",
+    "pooled_rate",
     "priority",
     "regular_rate",
 ]
@@ -132,6 +135,24 @@ def estimate_rate(changed_intervals: Sequence[float], unchanged_days: float, *,
         if high / low < 1 + 1e-9:
             break
     return math.sqrt(low * high)
+
+
+def pooled_rate(changed_intervals: Sequence[Sequence[float]], unchanged_days: float, *,
+                prior_rate: float = DEFAULT_PRIOR_RATE,
+                prior_days: float = DEFAULT_PRIOR_DAYS) -> float:
+    """The rate of all watched resources taken together: the prior of each one.
+
+    Empirical Bayes: where most watched prices never move, a price never checked is assumed
+    to move as rarely as the watched ones do on average, not once a month. Before anything
+    is observed it is ``prior_rate``.
+
+    Examples
+    --------
+    >>> pooled_rate([[], [10.0]], 600.0) < DEFAULT_PRIOR_RATE
+    True
+    """
+    return estimate_rate([t for intervals in changed_intervals for t in intervals],
+                         unchanged_days, prior_rate=prior_rate, prior_days=prior_days)
 
 
 def regular_rate(checks: int, changes: int, interval_days: float) -> float:

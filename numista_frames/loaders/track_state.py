@@ -55,11 +55,14 @@ def effective_weights(resources: pd.DataFrame) -> np.ndarray:
 
 
 def rates(resources: pd.DataFrame) -> np.ndarray:
-    """Each resource's estimated change rate per day (:func:`revisit.estimate_rate`)."""
-    out = [rv.estimate_rate(json.loads(ci) if isinstance(ci, str) else [],
-                            0.0 if pd.isna(u) else float(u))
-           for ci, u in zip(resources["changed_intervals"], resources["unchanged_days"],
-                            strict=True)]
+    """Each resource's estimated change rate per day (:func:`revisit.estimate_rate`), with
+    the watchlist's pooled rate as the prior (:func:`revisit.pooled_rate`)."""
+    changed = [json.loads(ci) if isinstance(ci, str) else []
+               for ci in resources["changed_intervals"]]
+    quiet = np.nan_to_num(resources["unchanged_days"].to_numpy(dtype=float), nan=0.0)
+    prior = rv.pooled_rate(changed, float(quiet.sum()))
+    out = [rv.estimate_rate(c, float(u), prior_rate=prior) for c, u in zip(changed, quiet,
+                                                                          strict=True)]
     return np.asarray(out, dtype=float)
 
 
