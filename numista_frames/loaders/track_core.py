@@ -102,7 +102,7 @@ def run(client: Client, store: Watchlist, state: WatchState, now: datetime, limi
     left_over = planned.iloc[len(bodies) + len(failures):] if not dry_run else planned.iloc[:0]
     skipped = pd.concat([left_over, skipped], ignore_index=True) if len(left_over) else skipped
     return TrackReport(now=now, budget=limit, spent=spent, checked=len(bodies), changes=changes,
-                       plan=planned, skipped=skipped, next_run=_next_run(state, now, skipped),
+                       plan=planned, skipped=skipped, next_run=_next_run(state, now, skipped, spent >= limit),
                        dry_run=dry_run, discovered=found.count,
                        failures=[*found.failures, *failures])
 
@@ -158,11 +158,13 @@ def _save(client: Client, store: Watchlist, state: WatchState, found: Found,
     return frame_of(changes, CHANGE_COLUMNS)
 
 
-def _next_run(state: WatchState, now: datetime, skipped: pd.DataFrame) -> datetime:
-    """When the next watched price falls due (tomorrow at the latest when some were skipped)."""
+def _next_run(state: WatchState, now: datetime, skipped: pd.DataFrame,
+              exhausted: bool) -> datetime:
+    """Tomorrow, when the budget ran out or some due prices were skipped (a new day brings a
+    new budget); else when the next watched price falls due."""
     tomorrow = next_day(now)
     frame = watch_frame(state, now)
-    if not skipped.empty or frame.empty:
+    if not skipped.empty or exhausted or frame.empty:
         return tomorrow
     due = frame["next_due"].min()
     return tomorrow if pd.isna(due) else max(min(due.floor("us").to_pydatetime(), tomorrow + timedelta(

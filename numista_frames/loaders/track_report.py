@@ -83,8 +83,8 @@ class TrackReport:
         Due prices (never checked, overdue, or more likely changed than not) that the budget
         could not pay for; same columns as :attr:`plan`.
     next_run : datetime
-        A suggestion: when the next price falls due (tomorrow at the latest when some were
-        skipped).
+        A suggestion: the next UTC day when the budget ran out or due prices were skipped,
+        else when the next watched price falls due.
     dry_run : bool
         Whether this is a plan only.
     discovered : int
