@@ -138,7 +138,10 @@ def run_tracker(args: argparse.Namespace, seed: int, type_ids: list[int], issues
                 month_spent[f"{now:%Y-%m}"] = month_spent.get(f"{now:%Y-%m}", 0) + sent
                 budgets.append(report.budget)
             elapsed = time.perf_counter() - began
+            began = time.perf_counter()
             history = nf.price_history_df(type_ids)
+            print(f"  price_history_df of the {len(type_ids)} types: {len(history)} rows in "
+                  f"{time.perf_counter() - began:.2f} s")
             seen: dict[int, list[datetime]] = {}
             for issue_id, at in history[["issue_id", "observed_at"]].drop_duplicates().itertuples(
                     index=False):
