@@ -163,8 +163,11 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--index", default="marginal", choices=["marginal", "changed"],
                         help="the policy's priority index (revisit.priority)")
+    parser.add_argument("--overdue-share", type=float, default=rv.OVERDUE_SHARE,
+                        help="most of a run's budget overdue prices take first")
     args = parser.parse_args()
     rv.DEFAULT_INDEX = args.index
+    rv.OVERDUE_SHARE = args.overdue_share
     type_ids, by_type, level = pick_types(args.issues)
     issues = [i for t in type_ids for i in by_type[t]]
     print(f"{len(type_ids)} types, {len(issues)} issues, {args.days} days, "

@@ -153,3 +153,12 @@ def test_daily_budget__spreads_the_month_and_keeps_the_reserve() -> None:
     assert rv.daily_budget(2000, 200, datetime(2026, 12, 1, tzinfo=UTC)) == 1800 // 31
     assert rv.daily_budget(0, 0, day) == 0
     assert rv.daily_budget(100, 200, day) == 0
+
+
+def test_plan_checks__overdue_take_at_most_their_share_ahead() -> None:
+    # four quiet overdue resources and two busy costly ones, four checks
+    weight, rate = [1.0] * 4 + [100.0, 100.0], [0.0] * 4 + [0.2, 0.2]
+    elapsed = [120.0, 110.0, 100.0, 95.0, 10.0, 10.0]
+    plan = rv.plan_checks(weight, rate, elapsed, 4, overdue_share=0.5)
+    assert plan.chosen == [0, 1, 4, 5] and plan.forced == [0, 1]
+    assert rv.plan_checks(weight, rate, elapsed, 4, overdue_share=1.0).chosen == [0, 1, 2, 3]

@@ -75,6 +75,10 @@ DEFAULT_PRIOR_RATE = 1 / 30
 DEFAULT_PRIOR_DAYS = 30.0
 #: A resource is due once it more likely changed than not since its last check.
 DUE_PROBABILITY = 0.5
+#: Most of a run's budget that overdue resources take ahead of the priorities (the rest of
+#: them compete by priority): a budget too small for the starvation bound still goes where
+#: changes are.
+OVERDUE_SHARE = 0.5
 #: The priority index :func:`numista_frames.track` uses (see :func:`priority`).
 DEFAULT_INDEX = "marginal"
 _MAX_RATE = 50.0  # changes per day; beyond this every check sees a change anyway
@@ -263,13 +267,15 @@ class Plan:
 def plan_checks(weight: Sequence[float] | np.ndarray, rate: Sequence[float] | np.ndarray,
                 elapsed_days: Sequence[float] | np.ndarray, budget: int, *,
                 max_interval_days: float = DEFAULT_MAX_INTERVAL_DAYS,
-                index: str = "marginal") -> Plan:
+                index: str = "marginal", overdue_share: float | None = None) -> Plan:
     """Choose at most ``budget`` resources to check now, each costing one request.
 
-    First the forced ones: never checked (``elapsed`` NaN or infinite) or not checked for
-    ``max_interval_days``, longest waiting first, so that none starves while the budget
-    allows. Then the highest :func:`priority` (the value of checking now rather than
-    later), ties to the longest waiting.
+    First the resources never checked (``elapsed`` NaN or infinite), then those not checked
+    for ``max_interval_days`` (overdue), longest waiting first, up to ``overdue_share`` of the
+    budget, so that none starves while the budget allows (a daily budget of
+    ``N / (overdue_share * max_interval_days)`` for ``N`` resources). Then the highest
+    :func:`priority` (the value of checking now rather than later) among the rest, overdue
+    ones included, ties to the longest waiting.
 
     Parameters
     ----------
@@ -282,6 +288,10 @@ def plan_checks(weight: Sequence[float] | np.ndarray, rate: Sequence[float] | np
         The starvation bound.
     index : {"marginal", "changed"}
         The priority index (see :func:`priority`).
+    overdue_share : float, optional
+        Most of the budget overdue resources take ahead of the priorities (default
+        :data:`OVERDUE_SHARE`, a half): a budget too small for the starvation bound still
+        goes where changes are.
 
     Returns
     -------
@@ -299,10 +309,14 @@ def plan_checks(weight: Sequence[float] | np.ndarray, rate: Sequence[float] | np
     wait = np.where(never, np.inf, elapsed)
     forced_mask = never | (elapsed >= max_interval_days)
     forced = sorted(np.flatnonzero(forced_mask).tolist(), key=lambda i: -wait[i])
-    score = priority(w, lam, np.where(never, 0.0, elapsed), index=index)
-    rest = [int(i) for i in np.lexsort((-wait, -score)) if not forced_mask[i]]
     budget = max(int(budget), 0)
-    chosen = (forced + rest)[:budget]
+    share = OVERDUE_SHARE if overdue_share is None else overdue_share
+    first = [i for i in forced if never[i]]
+    overdue = [i for i in forced if not never[i]][:max(1, math.ceil(budget * share))]
+    ahead = set(first) | set(overdue)
+    score = priority(w, lam, np.where(never, 0.0, elapsed), index=index)
+    rest = [int(i) for i in np.lexsort((-wait, -score)) if int(i) not in ahead]
+    chosen = (first + overdue + rest)[:budget]
     taken = set(chosen)
     due = forced_mask | (change_probability(lam, np.where(never, 0.0, elapsed))
                          >= DUE_PROBABILITY)
