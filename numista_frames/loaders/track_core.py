@@ -42,7 +42,7 @@ def watch_frame(state: WatchState, now: datetime) -> pd.DataFrame:
     rate = ts.rates(frame)
     level, grade = ts.price_levels(frame)
     due = [rv.due_after(r) for r in rate]
-    next_due = frame["last_checked"] + pd.to_timedelta(due, unit="D")
+    next_due = (frame["last_checked"] + pd.to_timedelta(due, unit="D")).dt.floor("s")
     next_due = next_due.fillna(frame["added_at"])
     out = pd.DataFrame({
         "type_id": frame["type_id"].astype("Int64"), "issue_id": frame["issue_id"].astype("Int64"),
