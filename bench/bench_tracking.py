@@ -115,7 +115,7 @@ def weekly(day: int, budget: int, issues: list[int]) -> list[int]:
 
 
 def run_tracker(args: argparse.Namespace, seed: int, type_ids: list[int], issues: list[int]
-                ) -> tuple[dict[int, list[datetime]], list[int], int, Market, float]:
+                ) -> tuple[dict[int, list[datetime]], list[int], int, int, Market, float]:
     """Our policy, for real: nf.track once a simulated day against the fake in market mode."""
     market = Market(START, seed=seed)
     tmp = Path(tempfile.mkdtemp(prefix="nf-track-"))
@@ -149,7 +149,7 @@ def run_tracker(args: argparse.Namespace, seed: int, type_ids: list[int], issues
             over_month = sum(max(0, n - args.monthly) for n in month_spent.values())
             market.set_time(START + timedelta(days=args.days))
             market.changes(issue_ids=issues)
-            return seen, budgets, over + over_month, market, elapsed
+            return seen, budgets, sum(month_spent.values()), over + over_month, market, elapsed
     finally:
         nf.reset_configuration()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -173,7 +173,7 @@ def main() -> None:
     print(f"{len(type_ids)} types, {len(issues)} issues, {args.days} days, "
           f"{args.monthly} requests a month")
     for seed in range(args.seeds):
-        seen, budgets, over, market, elapsed = run_tracker(args, seed, type_ids, issues)
+        seen, budgets, spent, over, market, elapsed = run_tracker(args, seed, type_ids, issues)
         end = START + timedelta(days=args.days)
         changes = market.changes(issue_ids=issues, until=end)
         ours, caught = score(changes, seen, level)
@@ -181,13 +181,14 @@ def main() -> None:
         rr, rr_caught = score(changes, rr_seen, level)
         wk_seen, wk_spent = simulate([10**9] * args.days, by_type, weekly)
         wk, wk_caught = score(changes, wk_seen, level)
-        spent = sum(len(v) for v in seen.values()) + len(type_ids)
         print(f"seed {seed}: {len(changes)} true changes; tracker {elapsed:.1f} s for "
               f"{args.days} runs; over budget by {over} request(s)")
-        print(f"  policy       {ours:6.1%} of value ({caught} changes), ~{spent} requests")
+        print(f"  policy       {ours:6.1%} of value ({caught} changes), {spent} requests")
         print(f"  round-robin  {rr:6.1%} of value ({rr_caught} changes), {rr_spent} requests")
         print(f"  weekly       {wk:6.1%} of value ({wk_caught} changes), {wk_spent} requests")
-        print(f"  policy / round-robin = {ours / rr if rr else float('inf'):.2f}x")
+        print(f"  policy / round-robin = {ours / rr if rr else float('inf'):.2f}x by value, "
+              f"{caught / rr_caught if rr_caught else float('inf'):.2f}x by count; "
+              f"{sum(budgets)} requests of budget in all")
 
 
 if __name__ == "__main__":
