@@ -36,7 +36,7 @@ def _when(now: Any) -> datetime:
     except ValueError:
         raise ValueError(f"now must be a date and time; got {now!r}") from None
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
-    return stamp.to_pydatetime()
+    return stamp.floor("us").to_pydatetime()  # datetime holds microseconds
 
 
 def _issue_pairs(type_ids: list[int] | None, issue_ids: Any) -> list[tuple[int, int]]:
