@@ -27,6 +27,29 @@ def _add(path: str, first: int, count: int) -> None:
         store.update(change)
 
 
+def _watch_many(first: int, count: int) -> None:
+    """nf.watch one issue at a time (run in another process, with the test's data dir)."""
+    import numista_frames as nf
+
+    for i in range(first, first + count):
+        nf.watch(i, issue_ids=[i + 100_000])
+
+
+def test_watch__two_processes_watching_at_once_lose_nothing(tmp_path: Path) -> None:
+    import numista_frames as nf
+
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_watch_many, args=(first, 12)) for first in (1, 501)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+        assert worker.exitcode == 0
+    listed = nf.watchlist()
+    assert sorted(listed["type_id"]) == [*range(1, 13), *range(501, 513)]
+    assert (listed["issue_id"] == listed["type_id"] + 100_000).all()
+
+
 def test_watchlist__empty_file_reads_as_empty_state(tmp_path: Path) -> None:
     state = Watchlist(tmp_path / "w.parquet").read()
     assert state.resources.empty and list(state.resources.columns) == list(COLUMNS)
