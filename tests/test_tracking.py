@@ -220,3 +220,21 @@ def test_track__no_price_starves_over_simulated_months(
     for times in seen.values():
         gaps = [(b - a).days for a, b in itertools.pairwise(times)]
         assert max(gaps, default=0) <= 30 + 1, gaps  # the starvation bound (plus one run)
+
+
+def test_track__fetches_past_the_http_cache_only_what_it_chose(configured: FakeNumista) -> None:
+    ids = _types(configured, 4)
+    nf.watch(ids)
+    nf.track(budget=100, now=T0)
+    issues = len(nf.watchlist())
+    configured.clear_log()
+    report = nf.track(budget=3, now=T0 + timedelta(days=2))  # the HTTP cache is still fresh
+    fetched = {(e.path.split("/")[2], e.path.split("/")[4]) for e in configured.log
+               if e.path.endswith("/prices")}
+    chosen = {(str(t), str(i)) for t, i in zip(report.plan["type_id"], report.plan["issue_id"],
+                                              strict=True)}
+    assert configured.request_count("/types") == report.checked == 3 == len(fetched)
+    assert fetched == chosen
+    assert len(report.skipped) <= issues - 3
+    assert "<p><b>TrackReport</b>" in report._repr_html_()
+    assert repr(report).startswith("TrackReport(tracked at ") and "\n" not in repr(report)
