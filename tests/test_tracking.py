@@ -238,3 +238,17 @@ def test_track__fetches_past_the_http_cache_only_what_it_chose(configured: FakeN
     assert len(report.skipped) <= issues - 3
     assert "<p><b>TrackReport</b>" in report._repr_html_()
     assert repr(report).startswith("TrackReport(tracked at ") and "\n" not in repr(report)
+
+
+def test_track__a_spent_quota_stops_the_run_and_keeps_what_was_fetched(
+        configured: FakeNumista) -> None:
+    ids = _types(configured, 3)
+    nf.watch(ids)
+    plan = nf.track(budget=50, now=T0, dry_run=True).plan
+    third = (int(plan["type_id"].iloc[2]), int(plan["issue_id"].iloc[2]))
+    configured.inject("quota", path=f"/issues/{third[1]}/prices")
+    report = nf.track(budget=50, now=T0)
+    assert report.checked == 2 and len(report.skipped) == len(plan) - 3 and report.spent == 3
+    assert [type(e).__name__ for _, e in report.failures] == ["QuotaExceededError"]
+    assert nf.price_history_df(ids)["issue_id"].nunique() == 2
+    assert int(nf.watchlist()["checks"].sum()) == 2

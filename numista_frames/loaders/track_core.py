@@ -90,9 +90,8 @@ def run(client: Client, store: Watchlist, state: WatchState, now: datetime, limi
                     planned["currency"].tolist(), strict=True)]
             bar = _bar(len(keys), progress, "prices")
             try:
-                got, failures = check_prices(spender, keys, lang,
-                                             None if bar is None else bar.update)
-                bodies.update(got)
+                check_prices(spender, keys, lang, bodies, failures,
+                             None if bar is None else bar.update)
             finally:
                 if bar is not None:
                     bar.close()
@@ -102,7 +101,8 @@ def run(client: Client, store: Watchlist, state: WatchState, now: datetime, limi
     left_over = planned.iloc[len(bodies) + len(failures):] if not dry_run else planned.iloc[:0]
     skipped = pd.concat([left_over, skipped], ignore_index=True) if len(left_over) else skipped
     return TrackReport(now=now, budget=limit, spent=spent, checked=len(bodies), changes=changes,
-                       plan=planned, skipped=skipped, next_run=_next_run(state, now, skipped, spent >= limit),
+                       plan=planned, skipped=skipped,
+                       next_run=_next_run(state, now, skipped, spent >= limit),
                        dry_run=dry_run, discovered=found.count,
                        failures=[*found.failures, *failures])
 

@@ -218,11 +218,10 @@ def parse_prices(body: Any) -> dict[str, float]:
 
 
 def check_prices(spender: Spender, keys: Sequence[Key], lang: str,
-                 progress: Callable[[int], None] | None = None
-                 ) -> tuple[dict[Key, dict[str, Any]], list[tuple[Any, BaseException]]]:
-    """Fetch each key's prices past the HTTP cache while the budget allows; bodies by key."""
-    bodies: dict[Key, dict[str, Any]] = {}
-    failures: list[tuple[Any, BaseException]] = []
+                 bodies: dict[Key, dict[str, Any]], failures: list[tuple[Any, BaseException]],
+                 progress: Callable[[int], None] | None = None) -> None:
+    """Fetch each key's prices past the HTTP cache while the budget allows, into ``bodies``
+    (filled as they come, so an error that stops the run keeps what was fetched)."""
     for key in keys:
         client = spender.client_for(1)
         if client is None:
@@ -239,7 +238,6 @@ def check_prices(spender: Spender, keys: Sequence[Key], lang: str,
                 raise
         if progress is not None:
             progress(1)
-    return bodies, failures
 
 
 def encode_prices(prices: dict[str, float]) -> str:
