@@ -603,10 +603,138 @@ def collection() -> list[NotebookNode]:
     ]
 
 
+# -- 04 · tracking -------------------------------------------------------------------------------
+
+def tracking() -> list[NotebookNode]:
+    return [
+        intro("Price tracking: a history that builds itself", """
+            Numista keeps no price history, and a free key has 2,000 requests a month. Watch the
+            prices you care about with `nf.watch`, run `nf.track` once a day: each run spends a
+            small budget on the prices most likely to have moved (it learns how often each one
+            changes, and weighs them by value), and appends what it sees to the local price
+            history. With the fake API, the notebook simulates four months in seconds: the fake
+            runs in **market mode**, where each issue's estimates move at their own rate (most
+            never within a year, some monthly, a few weekly) as a simulated clock is set.
+            """),
+        *setup_cells(pyplot=True, testing=("Market",)),
+        code("""
+            from datetime import UTC, datetime, timedelta
+
+            START = datetime(2026, 1, 1, 6, tzinfo=UTC)
+            market = None
+            if fake is not None:  # market mode, and a temporary folder for watchlist and history
+                fake.stop()
+                market = Market(START, seed=3)
+                fake = FakeNumista(market=market).start()
+                DATA = tempfile.mkdtemp(prefix="numista-notebook-data-")
+                nf.configure(api_url=fake.url, api_key=fake.api_key, data_dir=DATA)
+            print(f"watchlist in {nf.get_settings().watchlist_path}")
+            """),
+        md("""
+            ## 1. Watch: `nf.watch` spends nothing
+
+            Types are watched with all their issues; their issue lists are read by the next
+            `track` run, inside its budget. (`issue_ids=` watches single issues,
+            `collection=True` your whole collection, followed as it grows.)
+            """),
+        code("""
+            TYPES = [1337, 1390, 1442, 1571, 1596, 1612, 1623, 1671, 1684, 1772, 1813, 1874]
+            watched = nf.watch(TYPES)
+            print(len(watched), "prices watched so far;", len(watched.attrs["pending_types"]),
+                  "types whose issue lists the next run reads")
+            """),
+        md("""
+            ## 2. A plan first: `dry_run=True`
+
+            The plan says what a run would check, why, and at what cost. Only the issue lists are
+            fetched (and counted, one request per type); every issue is then due for a first
+            check, and the rest of the budget pays for as many.
+            """),
+        code("""
+            plan = nf.track(budget=30, now=START, dry_run=True)
+            print(plan)
+            plan.plan.head()
+            """),
+        md("""
+            ## 3. One run a day
+
+            `now=` is the run's clock: every decision uses it and every observation is stamped
+            with it. Here 120 simulated days at 8 requests a day; with a real key, one run
+            (today's share of the month: the remaining quota less a reserve of 200, spread over
+            the days left). No run ever spends more than its budget, every request included.
+            """),
+        code("""
+            reports = []
+            if market is not None:
+                for day in range(120):
+                    now = START + timedelta(days=day)
+                    market.set_time(now)
+                    reports.append(nf.track(budget=8, now=now, progress=False))
+            else:
+                reports.append(nf.track())
+            runs = pd.DataFrame({"now": [r.now for r in reports], "spent": [r.spent for r in reports],
+                                 "checked": [r.checked for r in reports],
+                                 "moved": [len(r.changes) for r in reports]})
+            print(f"{runs['spent'].sum()} requests in {len(runs)} runs, at most "
+                  f"{runs['spent'].max()} in one; {runs['moved'].sum()} grade moves seen")
+            reports[-1]
+            """),
+        md("""
+            ## 4. What it learned: `nf.watchlist`
+
+            One row per watched price: its weight (the price level by default), checks, changes
+            seen, the estimated change rate per day and when it is next due. In market mode the
+            true rates are known, so the estimates can be compared with them.
+            """),
+        code("""
+            watched = nf.watchlist(now=reports[-1].now)
+            if market is not None:
+                watched["true_rate"] = watched["issue_id"].map(lambda i: market.rate(int(i)))
+                print(watched.groupby("true_rate")[["checks", "changes", "rate"]].mean().round(3))
+            OUT.mkdir(exist_ok=True)
+            watched.to_csv(OUT / "watchlist.csv", index=False)
+            watched[["type_id", "issue_id", "price", "weight", "checks", "changes", "rate",
+                     "next_due"]].head()
+            """),
+        code("""
+            fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+            ax.scatter(watched["price"], watched["checks"], c=watched["rate"], cmap="viridis", s=30)
+            ax.set(xscale="log", xlabel="price level (EUR, log scale)", ylabel="checks in the period",
+                   title="Checks go to valuable prices that move")
+            ax.figure.colorbar(ax.collections[0], ax=ax, label="estimated changes per day")
+            caption = fig.text(0.99, 0.01, "Source: Numista", ha="right", fontsize=8, color="0.4")
+            """),
+        md("""
+            ## 5. The history it built
+
+            `nf.price_history_df` shows each observation at the `now` of the run that fetched it.
+            The most moved issue:
+            """),
+        code("""
+            history = nf.price_history_df(TYPES)
+            busiest = watched.sort_values(["changes", "price"], ascending=False).iloc[0]
+            ax = nf.plot_price_history(history, type_id=int(busiest["type_id"]),
+                                       issue_id=int(busiest["issue_id"]))
+            history.groupby("issue_id")["observed_at"].nunique().describe()
+            """),
+        md("""
+            A second dry run now spends nothing: the issue lists are known.
+            """),
+        code("""
+            again = nf.track(budget=8, now=reports[-1].now + timedelta(days=1), dry_run=True)
+            print(f"a dry run now spends {again.spent} requests; it would check {len(again.plan)}")
+            if market is not None:
+                shutil.rmtree(DATA, ignore_errors=True)
+            """),
+        *teardown_cells(),
+    ]
+
+
 NOTEBOOKS: dict[str, Callable[[], list[NotebookNode]]] = {
     "01-quickstart.ipynb": quickstart,
     "02-prices-and-history.ipynb": prices_and_history,
     "03-collection.ipynb": collection,
+    "04-tracking.ipynb": tracking,
 }
 
 

@@ -87,6 +87,13 @@ if TYPE_CHECKING:  # the real imports, for type checkers and IDEs
         publications_df,
     )
     from numista_frames.loaders.search import search_df
+    from numista_frames.loaders.tracking import (
+        TrackReport,
+        track,
+        unwatch,
+        watch,
+        watchlist,
+    )
     from numista_frames.loaders.user import (
         collection_df,
         collections_df,
@@ -147,6 +154,11 @@ _LAZY: dict[str, str] = {
     "issuers_df": "numista_frames.loaders.reference",
     "mints_df": "numista_frames.loaders.reference",
     "publications_df": "numista_frames.loaders.reference",
+    "TrackReport": "numista_frames.loaders.tracking",
+    "track": "numista_frames.loaders.tracking",
+    "unwatch": "numista_frames.loaders.tracking",
+    "watch": "numista_frames.loaders.tracking",
+    "watchlist": "numista_frames.loaders.tracking",
     "collection_df": "numista_frames.loaders.user",
     "collections_df": "numista_frames.loaders.user",
     "user_df": "numista_frames.loaders.user",
@@ -230,6 +242,7 @@ __all__ = [
     "RecoveredStoreWarning",
     "ServerError",
     "Settings",
+    "TrackReport",
     "TransportError",
     "__version__",
     "add_collected_items",
@@ -268,9 +281,13 @@ __all__ = [
     "reset_configuration",
     "search_df",
     "to_parquet",
+    "track",
     "type_parts_df",
     "types_df",
+    "unwatch",
     "update_collected_item",
     "user_df",
     "warm_cache",
+    "watch",
+    "watchlist",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MONTHLY_QUOTA",
     "DEFAULT_PAGE_SIZE",
+    "DEFAULT_QUOTA_RESERVE",
     "DEFAULT_REQUESTS_PER_SECOND",
     "DEFAULT_RETRY_AFTER_MAX",
     "DEFAULT_RETRY_BUDGET",
@@ -62,6 +63,8 @@ DEFAULT_MAX_CONCURRENT = 8
 MAX_CONCURRENT_CAP = 10
 #: A free key gets 2,000 requests per calendar month (UTC).
 DEFAULT_MONTHLY_QUOTA = 2000
+#: Requests of the month the price tracker leaves for everything else.
+DEFAULT_QUOTA_RESERVE = 200
 DEFAULT_TIMEOUT = 30.0
 #: Seconds a request may spend on retries in all: an unreachable API fails within about this.
 DEFAULT_RETRY_BUDGET = 10.0
@@ -90,6 +93,7 @@ ENV_VARS: Mapping[str, str] = {
     "requests_per_second": "NUMISTA_FRAMES_REQUESTS_PER_SECOND",
     "max_concurrent": "NUMISTA_FRAMES_MAX_CONCURRENT",
     "monthly_quota": "NUMISTA_FRAMES_MONTHLY_QUOTA",
+    "quota_reserve": "NUMISTA_FRAMES_QUOTA_RESERVE",
     "timeout": "NUMISTA_FRAMES_TIMEOUT",
     "retry_budget": "NUMISTA_FRAMES_RETRY_BUDGET",
     "expire_catalogue": "NUMISTA_FRAMES_EXPIRE_CATALOGUE",
@@ -144,6 +148,9 @@ class Settings:
         Simultaneous network requests, 1 to 10 (Numista's limit).
     monthly_quota : int
         Requests the key may spend per UTC calendar month.
+    quota_reserve : int
+        Requests of the month that :func:`numista_frames.track` leaves alone by default
+        (``NUMISTA_FRAMES_QUOTA_RESERVE``; default 200).
     timeout : float
         Seconds to wait for the server before a request is abandoned (then retried).
     retry_budget : float
@@ -167,6 +174,7 @@ class Settings:
     requests_per_second: float | None = DEFAULT_REQUESTS_PER_SECOND
     max_concurrent: int = DEFAULT_MAX_CONCURRENT
     monthly_quota: int = DEFAULT_MONTHLY_QUOTA
+    quota_reserve: int = DEFAULT_QUOTA_RESERVE
     timeout: float = DEFAULT_TIMEOUT
     retry_budget: float = DEFAULT_RETRY_BUDGET
     expire_catalogue: timedelta = DEFAULT_EXPIRE_CATALOGUE
@@ -284,7 +292,7 @@ def _parse_env(name: str, var: str, raw: str) -> Any:
             raise ValueError("expected 1/0, true/false, yes/no or on/off")
         if name in ("requests_per_second", "timeout", "retry_budget"):
             return None if raw.lower() == "none" else float(raw)
-        if name in ("max_concurrent", "monthly_quota"):
+        if name in ("max_concurrent", "monthly_quota", "quota_reserve"):
             return int(raw)
         if name.startswith("expire_"):
             return timedelta(seconds=float(raw))
@@ -329,16 +337,14 @@ def _validate(s: Settings) -> None:
             f"(Numista refuses more simultaneous requests); got {s.max_concurrent!r}"
         )
     _check_positive(s, "monthly_quota", "timeout", "backoff_max", "retry_budget")
-    _check_non_negative(s, "max_retries", "backoff_factor", "retry_after_max")
+    _check_non_negative(s, "max_retries", "backoff_factor", "retry_after_max", "quota_reserve")
     for name in ("expire_catalogue", "expire_prices", "expire_user"):
         value = getattr(s, name)
         if not isinstance(value, timedelta) or value < timedelta(0):
             raise ValueError(f"{name} must be a non-negative timedelta or number of seconds")
     if s.expire_catalogue > DEFAULT_EXPIRE_CATALOGUE:
-        raise ValueError(
-            "expire_catalogue may be at most 7 days: Numista's terms allow no longer caching "
-            f"of catalogue metadata (got {s.expire_catalogue})"
-        )
+        raise ValueError("expire_catalogue may be at most 7 days: Numista's terms allow no longer "
+                         f"caching of catalogue metadata (got {s.expire_catalogue})")
 
 
 def _check_positive(s: Settings, *names: str) -> None:

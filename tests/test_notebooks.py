@@ -23,21 +23,25 @@ from nbformat.v4 import new_code_cell
 from numista_frames.testing import FakeNumista
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-NAMES = ("01-quickstart.ipynb", "02-prices-and-history.ipynb", "03-collection.ipynb")
+NAMES = ("01-quickstart.ipynb", "02-prices-and-history.ipynb", "03-collection.ipynb",
+         "04-tracking.ipynb")
 CELL_TIMEOUT = 120
 #: What each notebook must leave in its working directory.
 WRITES = {
     "01-quickstart.ipynb": ("numista-output/dollar.parquet", "numista-output/issues"),
     "02-prices-and-history.ipynb": ("numista-output/price_history.parquet",),
     "03-collection.ipynb": ("numista-output/collection_stats.csv",),
+    "04-tracking.ipynb": ("numista-output/watchlist.csv",),
 }
 #: Charts drawn inline by each notebook.
-CHARTS = {"01-quickstart.ipynb": 0, "02-prices-and-history.ipynb": 3, "03-collection.ipynb": 3}
+CHARTS = {"01-quickstart.ipynb": 0, "02-prices-and-history.ipynb": 3, "03-collection.ipynb": 3,
+          "04-tracking.ipynb": 2}
 #: A line each notebook prints when a warm repeat is answered by the caches.
 WARM = {
     "01-quickstart.ipynb": "0 requests, from_cache=True",
     "02-prices-and-history.ipynb": "0 requests, from_cache = True",
     "03-collection.ipynb": "requests spent by the repeat: [0, 0, 0]",
+    "04-tracking.ipynb": "a dry run now spends 0 requests",
 }
 
 

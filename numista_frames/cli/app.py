@@ -38,6 +38,7 @@ from numista_frames.cli.options import (
     value_top,
     warm_args,
 )
+from numista_frames.cli.tracking import track_args, watch_args, watch_weight
 from numista_frames.exceptions import NumistaError, PartialResultWarning
 from numista_frames.settings import configured
 
@@ -165,6 +166,21 @@ COMMANDS: tuple[Command, ...] = (
                 ("cache warm 1031 1172", "cache warm 1031 --no-prices"),
                 (ids, warm_args), ("settings",), RUNS["cache warm"]))),
     Command("quota", "requests spent this month by the configured key", ("quota",), run=RUNS["quota"]),
+    Command("watch", "the prices `track` follows (no request spent)", (
+        "watch add 1337 1390", "watch add --collection", "watch list", "watch remove 1337"),
+        subcommands=(
+        Command("add", "watch types (all their issues), issues, or a collection",
+                ("watch add 1337 1390", "watch add 1337 --issue-id 27055", "watch add --collection"),
+                (watch_args, watch_weight), (), RUNS["watch add"]),
+        Command("list", "the watched prices: rate, checks, changes, next due",
+                ("watch list", "watch list --out watchlist.csv"), (), ("out", "table"),
+                RUNS["watch list"]),
+        Command("remove", "stop watching types, issues or a collection",
+                ("watch remove 1337", "watch remove --collection"), (watch_args,), (),
+                RUNS["watch remove"]))),
+    Command("track", "check the watched prices most likely to have moved, within a budget",
+            ("track", "track --budget 20", "track --dry-run", "track --alert 10"),
+            (track_args,), (), RUNS["track"]),
     Command("serve-fake", "serve the fake Numista API until interrupted",
             ("serve-fake --port 8765",), (serve_args,), run=_serve_fake),
     Command("demo", "run the whole pipeline on the bundled sample (no key, no network)",

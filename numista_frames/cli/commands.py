@@ -32,6 +32,10 @@ _TARGETS: dict[str, tuple[str, str]] = {
     "cache clear": ("caches", "run_cache_clear"),
     "cache warm": ("caches", "run_cache_warm"),
     "quota": ("caches", "run_quota"),
+    "watch add": ("tracking", "run_watch_add"),
+    "watch list": ("tracking", "run_watch_list"),
+    "watch remove": ("tracking", "run_watch_remove"),
+    "track": ("tracking", "run_track"),
 }
 
 

@@ -22,8 +22,11 @@ logger = logging.getLogger(__name__)
 Key = tuple[int, int]
 
 
-def snapshot_rows(prices: pd.DataFrame) -> pd.DataFrame:
+def snapshot_rows(prices: pd.DataFrame, *, observed_at: Any = None) -> pd.DataFrame:
     """Price-history observations from a ``prices`` frame (``fetched_at`` becomes ``observed_at``).
+
+    ``observed_at`` (a tz-aware time), when given, stamps every row instead: the price
+    tracker stamps a run's observations with the run's ``now``.
 
     Examples
     --------
@@ -33,7 +36,11 @@ def snapshot_rows(prices: pd.DataFrame) -> pd.DataFrame:
     ['type_id', 'issue_id', 'currency', 'grade', 'price', 'observed_at']
     """
     rows = prices.loc[:, ["type_id", "issue_id", "currency", "grade", "price", "fetched_at"]]
-    return rows.rename(columns={"fetched_at": "observed_at"}).reset_index(drop=True)
+    rows = rows.rename(columns={"fetched_at": "observed_at"}).reset_index(drop=True)
+    if observed_at is not None:
+        rows["observed_at"] = pd.Series(pd.Timestamp(observed_at), index=rows.index,
+                                        dtype=rows["observed_at"].dtype)
+    return rows
 
 
 class PriceFetch:

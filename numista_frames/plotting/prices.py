@@ -189,6 +189,23 @@ def _history_lines(ax: Axes, data: pd.DataFrame, style: dict[str, Any]) -> int:
     return issues
 
 
+def _paid_markers(ax: Axes, paid: pd.DataFrame, data: pd.DataFrame, currency: str) -> int:
+    """A star at each acquisition (date, price paid) of the types and issues drawn."""
+    _require(paid, ("type_id", "issue_id", "acquisition_date", "price_value", "price_currency"),
+             "plot_price_history(paid=...)")
+    drawn = set(zip(data["type_id"], data["issue_id"], strict=True))
+    types = {t for t, _ in drawn}
+    keys = zip(paid["type_id"], paid["issue_id"], strict=True)  # no issue: the type will do
+    mine = paid[[(t, i) in drawn or (pd.isna(i) and t in types) for t, i in keys]]
+    mine = mine[mine["price_currency"].eq(currency).fillna(False)]
+    mine = mine.dropna(subset=["acquisition_date", "price_value"])
+    if mine.empty:
+        return 0
+    ax.plot(_naive_utc(mine["acquisition_date"]).to_numpy(), mine["price_value"].to_numpy(),
+            linestyle="none", marker="*", markersize=13, color="black", label="paid", zorder=5)
+    return len(mine)
+
+
 def _pad_single_day(ax: Axes, when: pd.Series[Any]) -> None:
     """One day of observations: centre it in a week-wide axis instead of a stretched one."""
     if when.dt.floor("D").nunique() == 1:
@@ -205,7 +222,8 @@ def _date_axis(ax: Axes) -> None:
 
 
 def plot_price_history(history: pd.DataFrame, *, type_id: int | None = None, issue_id: int | None = None,
-                       ax: Axes | None = None, **style: Any) -> Axes:
+                       paid: pd.DataFrame | None = None, ax: Axes | None = None,
+                       **style: Any) -> Axes:
     """Draw price against time: one line per grade.
 
     With several issues in the selection each grade's line is the median over the issues
@@ -218,6 +236,10 @@ def plot_price_history(history: pd.DataFrame, *, type_id: int | None = None, iss
         observed_at``).
     type_id, issue_id : int, optional
         Keep only this type (N#) and/or issue.
+    paid : DataFrame, optional
+        Collected items (rows of ``nf.collection_df()``): a marker at each one's
+        ``acquisition_date`` and ``price_value`` (what was paid), for the items of the types
+        and issues drawn whose price is in the history's currency.
     ax : matplotlib Axes, optional
         Where to draw; a new 8x4.5 in figure when omitted.
     **style
@@ -246,6 +268,8 @@ def plot_price_history(history: pd.DataFrame, *, type_id: int | None = None, iss
     if data.empty:
         return _no_data(ax, title)
     issues = _history_lines(ax, data, style)
+    if paid is not None:
+        _paid_markers(ax, paid, data, currency)
     if issues == 1 and not data["issue_id"].isna().all():
         title += f" · issue {int(data['issue_id'].dropna().iloc[0])}"
     elif issues > 1:

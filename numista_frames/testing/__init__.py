@@ -3,6 +3,7 @@
 from numista_frames.testing.catalogue import SampleCatalogue, load_sample_catalogue
 from numista_frames.testing.faults import FAULT_KINDS
 from numista_frames.testing.history import sample_price_history
+from numista_frames.testing.market import Market, PriceChange
 from numista_frames.testing.server import (
     DEFAULT_API_KEY,
     DEFAULT_USER_ID,
@@ -19,6 +20,8 @@ __all__ = [
     "ApiError",
     "FakeNumista",
     "LoggedRequest",
+    "Market",
+    "PriceChange",
     "SampleCatalogue",
     "load_sample_catalogue",
     "sample_price_history",

@@ -11,6 +11,7 @@ from typing import Any
 
 from numista_frames.testing.catalogue import SampleCatalogue
 from numista_frames.testing.collection import UserStore
+from numista_frames.testing.market import Market
 from numista_frames.testing.oauth import TokenStore
 from numista_frames.testing.vocabulary import LANGS, ApiError, invalid
 
@@ -56,6 +57,8 @@ class Services:
         Tells whether search by image is enabled right now.
     owner_of : callable
         The user tied to an API key (None: no user, 501 to client credentials).
+    market : Market, optional
+        Market mode: estimates served as of its clock (None: the catalogue's, unchanging).
     """
 
     catalogue: SampleCatalogue
@@ -64,6 +67,7 @@ class Services:
     image_search: Callable[[], bool]
     owner_of: Callable[[str], int | None]
     page_size_cap: Callable[[], int | None] = lambda: None
+    market: Market | None = None
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,10 @@ def _publication(services: Services, call: Call) -> Response:
 
 def _prices(services: Services, call: Call) -> Response:
     currency = call.params.get("currency") or "EUR"
-    body = services.catalogue.get_prices(call.int_arg("type_id"), call.int_arg("issue_id"), currency)
+    type_id, issue_id = call.int_arg("type_id"), call.int_arg("issue_id")
+    body = services.catalogue.get_prices(type_id, issue_id, currency)
+    if services.market is not None:
+        body = services.market.adjust(type_id, issue_id, body)
     return _ok(body)
 
 

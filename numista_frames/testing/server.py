@@ -11,6 +11,7 @@ from typing import Any
 
 from numista_frames.testing.catalogue import SampleCatalogue, load_sample_catalogue
 from numista_frames.testing.collection import UserStore
+from numista_frames.testing.market import Market
 from numista_frames.testing.oauth import Clock, TokenStore
 from numista_frames.testing.routes import Services
 from numista_frames.testing.transport import LoggedRequest, LoopbackServer, Pipeline
@@ -59,6 +60,9 @@ class FakeNumista:
         Lifetime of OAuth tokens in seconds (``expires_in``).
     slow_seconds : float
         How long a "slow" fault stalls.
+    market : Market, optional
+        Market mode: price estimates move with the market's clock (:attr:`market`); by
+        default they never change.
 
     Examples
     --------
@@ -86,8 +90,10 @@ class FakeNumista:
         page_size_cap: int | None = None,
         token_ttl: int = 7200,
         slow_seconds: float = 2.0,
+        market: Market | None = None,
     ) -> None:
         self._catalogue_source = catalogue
+        self.market = market
         self._host, self._port = host, port
         self.image_search = image_search
         self.page_size_cap = page_size_cap
@@ -366,6 +372,7 @@ class FakeNumista:
                 image_search=lambda: self.image_search,
                 owner_of=self._owner_of,
                 page_size_cap=lambda: self.page_size_cap,
+                market=self.market,
             )
         return self._services
 
