@@ -168,7 +168,13 @@ def test_all__nothing_public_is_missing_and_nothing_twice() -> None:
 
 
 def test_all__the_fake_and_the_console_script_keep_their_paths() -> None:
-    from numista_frames.cli import main
+    import importlib
+    import tomllib
+
     from numista_frames.testing import FakeNumista
 
-    assert callable(main) and FakeNumista.__name__ == "FakeNumista"
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    target = project["project"]["scripts"]["numista-frames"]  # what the installed script runs
+    module, _, name = target.partition(":")
+    assert callable(getattr(importlib.import_module(module), name)), target
+    assert FakeNumista.__name__ == "FakeNumista"

@@ -61,9 +61,9 @@ def issuers_df(*, lang: str | None = None, refresh: bool = False,
     """
     lang_ = current_client().resolve_lang(lang)
     return single_request("issuers", "GET /issuers", {"lang": lang_}, "catalogue",
-                   lambda c, r, only: c.get_issuers(lang=lang_, refresh=r, cache_only=only),
-                   lambda body: nz.normalize_issuers(body, lang=lang_), refresh, dry_run,
-                   attrs=_count)
+                          lambda c, r, only: c.get_issuers(lang=lang_, refresh=r, cache_only=only),
+                          lambda body: nz.normalize_issuers(body, lang=lang_), refresh, dry_run,
+                          attrs=_count)
 
 
 @overload
@@ -96,9 +96,9 @@ def mints_df(*, lang: str | None = None, refresh: bool = False,
     """
     lang_ = current_client().resolve_lang(lang)
     return single_request("mints", "GET /mints", {"lang": lang_}, "catalogue",
-                   lambda c, r, only: c.get_mints(lang=lang_, refresh=r, cache_only=only),
-                   lambda body: nz.normalize_mints(body, lang=lang_), refresh, dry_run,
-                   attrs=_count)
+                          lambda c, r, only: c.get_mints(lang=lang_, refresh=r, cache_only=only),
+                          lambda body: nz.normalize_mints(body, lang=lang_), refresh, dry_run,
+                          attrs=_count)
 
 
 @overload
@@ -129,8 +129,8 @@ def catalogues_df(*, refresh: bool = False,
         As for :func:`numista_frames.search_df`.
     """
     return single_request("catalogues", "GET /catalogues", {}, "catalogue",
-                   lambda c, r, only: c.get_catalogues(refresh=r, cache_only=only), nz.normalize_catalogues,
-                   refresh, dry_run, attrs=_count)
+                          lambda c, r, only: c.get_catalogues(refresh=r, cache_only=only),
+                          nz.normalize_catalogues, refresh, dry_run, attrs=_count)
 
 
 @overload

@@ -49,8 +49,8 @@ def user_df(user_id: int | str, *, lang: str | None = None, refresh: bool = Fals
     uid = v.positive_int(user_id, "user_id")
     lang_ = current_client().resolve_lang(lang)
     return single_request("user", "GET /users/{user_id}", {"user_id": uid, "lang": lang_}, "user",
-                   lambda c, r, only: c.get_user(uid, lang=lang_, refresh=r, cache_only=only),
-                   lambda body: nz.normalize_user(uid, body), refresh, dry_run)
+                          lambda c, r, only: c.get_user(uid, lang=lang_, refresh=r, cache_only=only),
+                          lambda body: nz.normalize_user(uid, body), refresh, dry_run)
 
 
 def _private() -> dict[str, Any]:
@@ -104,10 +104,10 @@ def collections_df(user_id: int | str | None = None, *, refresh: bool = False,
         return who, c.get_collections(who, refresh=refresh, cache_only=cache_only)
 
     return single_request("collections", "GET /users/{user_id}/collections", {"user_id": uid}, "user",
-                   get, lambda got: nz.normalize_collections(got[1], user_id=got[0]), refresh,
-                   dry_run, plan=_user_plan(uid, lambda c, who: c.get_collections(who, cache_only=True)),
-                   private=_private(),
-                   attrs=lambda got: {"count": got[1].get("count")} if isinstance(got[1], dict) else {})
+                          get, lambda got: nz.normalize_collections(got[1], user_id=got[0]), refresh,
+                          dry_run,
+                          plan=_user_plan(uid, lambda c, who: c.get_collections(who, cache_only=True)),
+                          private=_private(), attrs=lambda got: {"count": got[1].get("count")})
 
 
 def _whose(client: Client, user_id: int | None) -> int:
