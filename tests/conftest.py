@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import numista_frames as nf
+from numista_frames.http import oauth
 from numista_frames.settings import ENV_VARS
 from numista_frames.testing import FakeNumista
 
@@ -25,8 +26,17 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("NUMISTA_FRAMES_CACHE_DIR", str(cache))
     monkeypatch.setenv("NUMISTA_FRAMES_DATA_DIR", str(tmp_path / "data"))
     nf.reset_configuration()
+    _forget_tokens()
     yield cache
     nf.reset_configuration()
+    _forget_tokens()
+
+
+def _forget_tokens() -> None:
+    """Drop the process's OAuth tokens: a later test's fake may reuse a port (same URL, same
+    default key) and would reject a token an earlier fake issued, costing an unplanned request."""
+    with oauth._stores_lock:
+        oauth._stores.clear()
 
 
 @pytest.fixture

@@ -143,3 +143,45 @@ def test_ledger__a_ledger_of_the_first_release_is_migrated(tmp_path: Path) -> No
     ledger = QuotaLedger(path)
     assert ledger.status(key_id("k"), 2000, api="https://api.numista.com/v3").used == 1
     assert ledger.status(key_id("k"), 2000, api="http://127.0.0.1:1/v3").used == 0
+
+
+
+def test_ledger__replaced_while_threads_hold_it__the_fresh_one_keeps_its_rows(tmp_path: Path) -> None:
+    """Threads that used a ledger later found damaged leave nothing that can undo the fresh one
+    (a connection to the old file, closed late, would delete ``<name>-wal`` by name)."""
+    import gc
+    import warnings
+
+    from numista_frames.exceptions import RecoveredStoreWarning
+
+    path = tmp_path / "q.sqlite"
+    ledger, me = QuotaLedger(path), key_id("mine")
+    now = datetime.now(UTC)  # the restart is noted at the real time
+    go_on = threading.Event()
+
+    def worker() -> None:
+        _record(ledger, me, now)
+        go_on.wait(10)
+        _record(ledger, me, now)
+
+    workers = [threading.Thread(target=worker) for _ in range(4)]
+    for w in workers:
+        w.start()
+    while ledger.used(me, now=now) < 4:
+        pass
+    ledger.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\0" * (len(data) - 100))  # the header is gone
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _record(ledger, me, now)  # notices the damage, starts afresh
+    assert [w.category for w in caught] == [RecoveredStoreWarning]
+    go_on.set()
+    for w in workers:
+        w.join()
+    del workers, w
+    gc.collect()  # whatever the finished threads held is released now
+    _record(ledger, me, now)
+    status = ledger.status(me, 2000, now=now)
+    assert (status.used, status.uncertain) == (6, True)
+    assert len(list(tmp_path.glob("q.sqlite.corrupt-*"))) == 1

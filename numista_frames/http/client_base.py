@@ -122,10 +122,14 @@ class ClientBase:
                 adapter.close()
 
     def close(self) -> None:
-        """Close the session's connections and cache file handles."""
+        """Close the session's connections and the cache and ledger file handles.
+
+        The next request opens them again, so closing a client others share is harmless.
+        """
         if self._session is not None:
             self._session.close()
             self._session = None
+        QuotaLedger.at(self.settings.ledger_path).close()
 
     def _replace_damaged_cache(self, damaged: requests.Session) -> None:
         """Set a damaged HTTP cache aside (never deleted) and go on with a fresh session.

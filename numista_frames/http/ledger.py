@@ -171,14 +171,17 @@ class QuotaLedger:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
-        self._lock = threading.Lock()
+        # One connection per process, used under one lock: a write is one short insert, and
+        # when a damaged file is replaced no other thread still holds a connection to it (an
+        # old connection closing later would delete the new file's WAL by name).
+        self._lock = threading.RLock()
+        self._con: sqlite3.Connection | None = None
+        self._pid = 0
         self._ready = False
-        self._generation = 0  # bumped when the file is replaced: every thread reconnects
 
     @classmethod
     def at(cls, path: Path) -> QuotaLedger:
-        """The process's ledger for ``path`` (one per file, so its connections are reused)."""
+        """The process's ledger for ``path`` (one per file, so its connection is reused)."""
         with _LEDGERS_LOCK:
             ledger = _LEDGERS.get(path)
             if ledger is None:
@@ -186,30 +189,38 @@ class QuotaLedger:
             return ledger
 
     def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``work`` on this thread's connection; a damaged file is set aside, work redone."""
-        try:
+        """Run ``work`` on the connection; a damaged file is set aside and the work redone."""
+        with self._lock:
+            try:
+                return work(self._connect())
+            except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):
+                    raise
+            if self._replace():
+                self._connect().execute(
+                    "INSERT INTO events (ts, kind, detail) VALUES (?, ?, ?)",
+                    (_iso(datetime.now(UTC)), "restarted", "a damaged ledger was set aside"))
             return work(self._connect())
-        except sqlite3.DatabaseError as exc:
-            if not is_corruption(exc):
-                raise
-        self._restart()
-        return work(self._connect())
 
     def _connect(self) -> sqlite3.Connection:
-        con: sqlite3.Connection | None = getattr(self._local, "con", None)
-        if (con is not None and self._local.pid == os.getpid()
-                and self._local.generation == self._generation):
-            return con
+        if self._con is not None:
+            if self._pid == os.getpid():
+                return self._con
+            _INHERITED.append(self._con)  # a forked child never closes its parent's connection
         if not self._ready:
-            with self._lock:
-                if not self._ready:
-                    self._create()
+            self._create()
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                               check_same_thread=False)
         con.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at each checkpoint
-        self._local.con, self._local.pid = con, os.getpid()
-        self._local.generation = self._generation
+        self._con, self._pid = con, os.getpid()
         return con
+
+    def close(self) -> None:
+        """Close this process's connection (the next use opens a new one)."""
+        with self._lock:
+            if self._con is not None and self._pid == os.getpid():
+                self._con.close()
+            self._con = None
 
     def _create(self) -> None:
         """Create the file and its tables; another process doing the same at once is waited for
@@ -242,21 +253,19 @@ class QuotaLedger:
             con.close()
         self._ready = True
 
-    def _restart(self) -> None:
-        """Set a damaged ledger aside, start a fresh one and remember that the count restarted."""
-        with self._lock:
-            con = getattr(self._local, "con", None)
-            if con is not None:
-                con.close()
-                self._local.con = None
-            if self.path.exists() and self._healthy():  # another thread has replaced it already
-                return
-            self._ready = False
-            self._generation += 1
-            if self.path.exists():
-                move_aside(self.path, "quota ledger")
-            self._create()
-        self._event("restarted", "a damaged ledger was set aside")
+    def _replace(self) -> bool:
+        """Set a damaged ledger aside and start a fresh one (the caller holds the lock).
+
+        Returns whether this call replaced it (``False``: another process already had).
+        """
+        self.close()
+        if self.path.exists() and self._healthy():
+            return False
+        self._ready = False
+        if self.path.exists():
+            move_aside(self.path, "quota ledger")
+        self._create()
+        return True
 
     def _healthy(self) -> bool:
         """Whether the file reads as a ledger now (a busy database is not a damaged one)."""
@@ -365,6 +374,8 @@ class QuotaLedger:
 #: Ledgers of this process that missed a request and could not even note it.
 _UNRECORDED: set[str] = set()
 _LEDGERS: dict[Path, QuotaLedger] = {}
+#: Connections inherited across a fork, kept open (closing one could end the parent's WAL).
+_INHERITED: list[sqlite3.Connection] = []
 _LEDGERS_LOCK = threading.Lock()
 
 
