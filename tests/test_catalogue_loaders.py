@@ -383,3 +383,23 @@ def test_partial_frames__merge_and_concat_like_any_frame(configured: FakeNumista
     both = pd.concat([frame, frame])
     merged = frame.merge(frame[["issue_id"]].drop_duplicates(), on="issue_id")
     assert len(both) == 2 * len(frame) and len(merged) == len(frame)
+
+
+@pytest.mark.parametrize("steps", [{}, {"prices": False}, {"issues": False},
+                                   {"issues": False, "prices": False}])
+def test_warm_cache__dry_run_equals_the_real_spend(configured: FakeNumista,
+                                                   steps: dict[str, bool]) -> None:
+    ids = _dollar_ids(3)
+    nf.types_df(ids[0])
+    configured.clear_log()
+    planned = nf.warm_cache(ids, **steps, dry_run=True)
+    summary = nf.warm_cache(ids, **steps)
+    assert configured.request_count() == planned > 0
+    assert int(summary["requests_spent"].sum()) <= planned  # sizing requests were spent before
+    assert nf.warm_cache(ids, **steps, dry_run=True) == 0
+
+
+def test_warm_cache__a_bad_currency_is_refused_before_any_request(configured: FakeNumista) -> None:
+    with pytest.raises(ValueError, match="ISO 4217"):
+        nf.warm_cache([1031], currency="dollars")
+    assert configured.request_count() == 0

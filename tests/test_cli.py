@@ -373,6 +373,73 @@ def test_usage_error__exit_2_one_line(argv: tuple[str, ...], capsys: pytest.Capt
     assert "--help" in err
 
 
+@pytest.mark.parametrize(("argv", "command"), [
+    (("search", "dollar", "--no-such-option"), "search"),
+    (("cache", "warm", "1031", "--bogus"), "cache warm"),
+    (("plot", "prices", "1031", "--out", "p.png", "--nope"), "plot prices"),
+    (("watch", "list", "extra"), "watch list"),
+])
+def test_usage_error__after_a_subcommand_points_at_its_own_help(
+        argv: tuple[str, ...], command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert_one_error_line(err)
+    assert err.startswith(f"numista-frames {command}: error: ")
+    assert err.rstrip().endswith(f"(see numista-frames {command} --help)")
+
+
+PRICED = {"prices", "value", "plot prices", "plot value", "cache warm"}
+
+
+@pytest.mark.parametrize("leaf", [" ".join(p) for p in _commands(cli.COMMANDS)
+                                  if " ".join(p) not in {"plot", "cache", "watch"}])
+def test_currency__offered_only_where_prices_are_fetched(leaf: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, *leaf.split(), "--help")[1]
+    assert ("--currency CODE" in out and "ISO 4217 code of prices" in out) == (leaf in PRICED)
+
+
+def test_currency__on_a_command_without_prices_says_where_it_applies(
+        configured: FakeNumista, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "search", "dollar", "--currency", "USD")
+    assert status == 2 and "--currency applies to the commands that fetch prices: prices" in err
+    assert configured.request_count() == 0
+
+
+@pytest.mark.parametrize("out", ["{file}/x.csv", "{file}/sub/x.parquet", "{folder}"])
+def test_out__an_unwritable_path_is_named_as_given_before_any_request(
+        out: str, configured: FakeNumista, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a-file.csv").write_text("x")
+    (tmp_path / "folder.csv").mkdir()
+    given = out.format(file=tmp_path / "a-file.csv", folder=tmp_path / "folder.csv")
+    status, _, err = run(capsys, "search", "dollar", "--out", given)
+    assert status == 2 and f"cannot write {given!r}" in err and ".tmp" not in err
+    assert_one_error_line(err)
+    assert configured.request_count() == 0
+
+
+def test_out__a_missing_folder_is_created(configured: FakeNumista, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "new" / "deeper" / "dollars.csv"
+    status, out, _ = run(capsys, "search", "dollar", "--max-results", "3", "--out", str(path))
+    assert status == 0 and f"to {path}" in out and len(pd.read_csv(path)) == 3
+
+
+def test_cache_warm__dry_run_counts_what_the_warm_up_spends(
+        configured: FakeNumista, capsys: pytest.CaptureFixture[str]) -> None:
+    nf.types_df(1172)  # partly cached already: the count is of the rest
+    configured.clear_log()
+    status, out, _ = run(capsys, "cache", "warm", "1031", "1172", "--dry-run")
+    assert status == 0
+    planned = int(out.split()[2])
+    sized = int(out.split("(")[1].split()[0])  # issue lists fetched now to count the prices
+    assert configured.request_count() == sized == 2
+    assert run(capsys, "cache", "warm", "1031", "1172")[0] == 0
+    assert configured.request_count() == planned
+    assert run(capsys, "cache", "warm", "1031", "1172", "--dry-run")[1] == (
+        "would spend 0 requests (the caches hold everything)\n")
+
+
 @pytest.mark.parametrize("argv", [
     ("search", "--category", "coin"),                   # no query nor filter
     ("search", "dollar", "--page-size", "500"),

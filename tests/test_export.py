@@ -85,3 +85,12 @@ def test_to_parquet__refuses_a_name_of_another_format(tmp_path: Path, name: str,
     with pytest.raises(ValueError, match=rf"to_parquet writes Parquet.*x\.parquet.*{hint}"):
         nf.to_parquet(pd.DataFrame({"a": [1]}), tmp_path / name)
     assert not any(tmp_path.iterdir())
+
+
+def test_to_parquet__a_path_under_a_file_is_refused_naming_the_path(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("a file, not a folder")
+    target = tmp_path / "notes" / "sub" / "x.parquet"
+    with pytest.raises(NotADirectoryError, match="is a file, not a folder") as info:
+        nf.to_parquet(pd.DataFrame({"a": [1]}), target)
+    assert info.value.filename == str(target)
+    assert list(tmp_path.iterdir()) == [tmp_path / "notes"]

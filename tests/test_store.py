@@ -102,3 +102,20 @@ def test_atomic_write__files_get_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_atomic_write__an_error_names_the_target_not_the_temporary_file(tmp_path: Path) -> None:
+    import errno
+
+    from numista_frames.store.files import atomic_write
+
+    target = tmp_path / "out.csv"
+
+    def full(temporary: Path) -> None:
+        temporary.write_text("half")
+        raise OSError(errno.ENOSPC, "No space left on device", str(temporary))
+
+    with pytest.raises(OSError, match="No space left") as info:
+        atomic_write(target, full)
+    assert info.value.filename == str(target) and info.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []

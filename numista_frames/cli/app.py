@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 from numista_frames.checks import COLLECTION_DIMENSIONS, VALUE_DIMENSIONS
 from numista_frames.cli.commands import RUNS, CommandError
 from numista_frames.cli.options import (
+    PROG,
     SHARED_OPTIONS,
     all_issues,
     bars,
@@ -44,10 +45,6 @@ from numista_frames.settings import configured
 
 __all__ = ["COMMANDS", "Command", "main"]
 
-PROG = "numista-frames"
-DATA_SUFFIXES = (".parquet", ".csv", ".json")
-IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
-STATS_DIMENSIONS = ("issuer", "category", "grade", "decade", "composition", "currency")
 
 
 # -- the commands -------------------------------------------------------------------------------
@@ -107,6 +104,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 _DATA = ("network", "out", "table")
+_PRICED = ("network", "currency", "out", "table")  # --currency only where prices are fetched
 _PLOT = ("network", "image")
 
 _COLLECTION = (collection_args,)
@@ -125,7 +123,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("prices", "current price estimates of types: one row per issue, grades across",
             ("prices 1031", "prices 1031 --issue-id 20002 --currency USD",
              "prices 1031 --out prices.parquet", "prices 1031 --dry-run"),
-            (ids, issue_filter), _DATA, RUNS["prices"]),
+            (ids, issue_filter), _PRICED, RUNS["prices"]),
     Command("history", "the local price history (kept from every price fetched; costs nothing)",
             ("history 1172", "history 1172 --grade vf --grade unc --since 2025-01-01",
              "history --out history.parquet"), (history_args,), ("out", "table"), RUNS["history"]),
@@ -137,13 +135,13 @@ COMMANDS: tuple[Command, ...] = (
             (collection_args, stats_by), _DATA, RUNS["stats"]),
     Command("value", "a collection valued at current estimates: summary and the top items",
             ("value", "value --currency USD --top 20", "value --dry-run", "value --out value.parquet"),
-            (*_VALUED, value_top), _DATA, RUNS["value"]),
+            (*_VALUED, value_top), _PRICED, RUNS["value"]),
     Command("plot", "charts as .png, .svg or .pdf files", (
         "plot prices 1031 --out p.png", "plot history 1172 --out h.png",
         "plot collection --by decade --out c.png", "plot value --out v.png"), subcommands=(
         Command("prices", "estimated price by grade, one line per issue",
                 ("plot prices 1031 --out p.png", "plot prices 1031 --issue-id 20002 --out p.svg"),
-                (ids, issue_filter), _PLOT, RUNS["plot prices"]),
+                (ids, issue_filter), (*_PLOT, "currency"), RUNS["plot prices"]),
         Command("history", "price against time from the local history, one line per grade",
                 ("plot history 1172 --out h.png", "plot history 1172 --since 2025-01-01 --out h.pdf"),
                 (history_args,), ("image",), RUNS["plot history"]),
@@ -152,7 +150,7 @@ COMMANDS: tuple[Command, ...] = (
                 (*_COLLECTION, bars(COLLECTION_DIMENSIONS)), _PLOT, RUNS["plot collection"]),
         Command("value", "estimated value of a collection by issuer, grade or type",
                 ("plot value --out v.png", "plot value --by grade --out v.svg"),
-                (*_VALUED, bars(VALUE_DIMENSIONS)), _PLOT, RUNS["plot value"]))),
+                (*_VALUED, bars(VALUE_DIMENSIONS)), (*_PLOT, "currency"), RUNS["plot value"]))),
     Command("cache", "what the caches hold; clear or warm them", (
         "cache info", "cache clear --older-than-days 3", "cache warm 1031 1172"), subcommands=(
         Command("info", "what the caches hold: a summary per kind",
@@ -163,8 +161,8 @@ COMMANDS: tuple[Command, ...] = (
                  "cache clear --kind prices --older-than-days 1"),
                 (clear_args,), (), RUNS["cache clear"]),
         Command("warm", "fetch types, their issues and prices now, so later calls cost nothing",
-                ("cache warm 1031 1172", "cache warm 1031 --no-prices"),
-                (ids, warm_args), ("settings",), RUNS["cache warm"]))),
+                ("cache warm 1031 1172", "cache warm 1031 --no-prices", "cache warm 1031 --dry-run"),
+                (ids, warm_args), ("settings", "currency"), RUNS["cache warm"]))),
     Command("quota", "requests spent this month by the configured key", ("quota",), run=RUNS["quota"]),
     Command("watch", "the prices `track` follows (no request spent)", (
         "watch add 1337 1390", "watch add --collection", "watch list", "watch remove 1337"),
@@ -214,7 +212,7 @@ def _add(sub: Any, command: Command, prefix: str) -> None:
     if command.subcommands:
         _group(p, command.subcommands, f"{prefix} {command.name}")
     else:
-        p.set_defaults(func=command.run)
+        p.set_defaults(func=command.run, command_parser=p)
 
 
 def _group(parser: argparse.ArgumentParser, commands: Sequence[Command], prefix: str) -> None:
@@ -234,6 +232,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _group(parser, COMMANDS, PROG)
     return parser
+
+
+def _with_option(shared: str, commands: Sequence[Command] = COMMANDS, prefix: str = "") -> list[str]:
+    """The commands (as typed) that have a shared option group."""
+    found = []
+    for command in commands:
+        name = f"{prefix}{command.name}"
+        if shared in command.shared:
+            found.append(name)
+        found += _with_option(shared, command.subcommands, f"{name} ")
+    return found
 
 
 # -- the boundary ---------------------------------------------------------------------------------
@@ -283,7 +292,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         stderr. A usage error found while parsing raises ``SystemExit(2)``, as
         ``--help`` raises ``SystemExit(0)``.
     """
-    args = _parser().parse_args(argv)
+    args, unknown = _parser().parse_known_args(argv)
+    if unknown:  # said by the command's own parser, so the hint names its --help
+        message = f"unrecognized arguments: {' '.join(unknown)}"
+        if any(arg.split("=")[0] == "--currency" for arg in unknown):
+            message += ("; --currency applies to the commands that fetch prices: "
+                        + ", ".join(_with_option("currency")))
+        args.command_parser.error(message)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for stream in (sys.stdout, sys.stderr):  # a title with "¼" must not fail on an ASCII terminal
         if isinstance(stream, io.TextIOWrapper):

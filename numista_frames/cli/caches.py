@@ -7,11 +7,13 @@ from datetime import timedelta
 
 import numista_frames as nf
 from numista_frames.cli.output import (
+    dry_run_report,
     emit,
     footer,
     plural,
     render,
     show_progress,
+    used_this_month,
 )
 
 # -- caches and quota --------------------------------------------------------------------------
@@ -41,8 +43,15 @@ def run_cache_clear(args: argparse.Namespace) -> int:
 
 
 def run_cache_warm(args: argparse.Namespace) -> int:
-    summary = nf.warm_cache(args.ids, issues=not args.no_issues, prices=not args.no_prices,
-                            progress=show_progress())
+    issues, prices = not args.no_issues, not args.no_prices
+    if args.dry_run:
+        before = used_this_month()
+        planned = nf.warm_cache(args.ids, issues=issues, prices=prices, dry_run=True)
+        after = used_this_month()
+        sized = after - before if before is not None and after is not None else 0
+        print(dry_run_report(planned, sized))
+        return 0
+    summary = nf.warm_cache(args.ids, issues=issues, prices=prices, progress=show_progress())
     print(render(summary, args))
     spent = int(summary["requests_spent"].sum())
     print(footer(f"Warmed {plural(len(args.ids), 'type')}", spent=spent))

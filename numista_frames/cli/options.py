@@ -11,6 +11,7 @@ from pathlib import Path
 
 from numista_frames.checks import CATEGORIES, GRADES
 from numista_frames.settings import LANGS
+from numista_frames.store.files import check_writable
 
 PROG = "numista-frames"
 DATA_SUFFIXES = (".parquet", ".csv", ".json")
@@ -62,6 +63,10 @@ def out_file(suffixes: Sequence[str]) -> Callable[[str], Path]:
         if path.suffix.lower() not in suffixes:
             raise argparse.ArgumentTypeError(
                 f"{text!r}: the file name must end in {', '.join(suffixes[:-1])} or {suffixes[-1]}")
+        try:  # before any request is spent
+            check_writable(path)
+        except OSError as exc:
+            raise argparse.ArgumentTypeError(f"cannot write {text!r}: {exc.strerror}") from None
         return path
 
     return file
@@ -70,11 +75,24 @@ def out_file(suffixes: Sequence[str]) -> Callable[[str], Path]:
 # -- options shared by several commands -----------------------------------------------------------
 
 
+def _request_group(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
+    """The "request options" group of a parser (one per parser, whichever adder comes first)."""
+    for group in p._action_groups:
+        if group.title == "request options":
+            return group
+    return p.add_argument_group("request options")
+
+
 def settings_options(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
-    g = p.add_argument_group("request options")
+    g = _request_group(p)
     g.add_argument("--lang", choices=LANGS, help="language of labels (default: configured, en)")
-    g.add_argument("--currency", metavar="CODE", help="ISO 4217 code of prices, e.g. USD (default EUR)")
     return g
+
+
+def currency_option(p: argparse.ArgumentParser) -> None:
+    """``--currency``: only on the commands that fetch prices (elsewhere it would change nothing)."""
+    _request_group(p).add_argument("--currency", metavar="CODE",
+                                   help="ISO 4217 code of prices, e.g. USD (default EUR)")
 
 
 def network_options(p: argparse.ArgumentParser) -> None:
@@ -109,7 +127,7 @@ def image_options(p: argparse.ArgumentParser) -> None:
 
 SHARED_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], object]] = {
     "network": network_options, "settings": settings_options, "out": out_option,
-    "table": table_options, "image": image_options,
+    "table": table_options, "image": image_options, "currency": currency_option,
 }
 
 
@@ -195,6 +213,9 @@ def clear_args(p: argparse.ArgumentParser) -> None:
 def warm_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-issues", action="store_true", help="skip the issue lists")
     p.add_argument("--no-prices", action="store_true", help="skip the prices")
+    p.add_argument("--dry-run", action="store_true",
+                   help="print how many requests this would spend instead of running (the issue "
+                        "lists a price count depends on are fetched, and not spent again)")
 
 
 def info_args(p: argparse.ArgumentParser) -> None:

@@ -207,14 +207,20 @@ class Loads:
 
     def report(self, then: str | None) -> str:
         """What ``--dry-run`` prints; ``then`` names the step it stopped at (a lower bound)."""
-        text = f"would spend {'at least ' if then else ''}{plural(self.planned, 'request')}"
-        if self.sized:
-            text += f" ({self.sized:,} of them spent now to size the job; they are not spent again)"
-        if then:
-            text += f"; what comes after {then} can be counted once it is cached"
-        elif self.planned == 0:
-            text += " (the caches hold everything)"
-        return text
+        return dry_run_report(self.planned, self.sized, then)
+
+
+def dry_run_report(planned: int, sized: int, then: str | None = None) -> str:
+    """What ``--dry-run`` prints: ``planned`` requests, ``sized`` of them spent already to count
+    them; ``then`` names the step a count stopped at (the count is then a lower bound)."""
+    text = f"would spend {'at least ' if then else ''}{plural(planned, 'request')}"
+    if sized:
+        text += f" ({sized:,} of them spent now to size the job; they are not spent again)"
+    if then:
+        text += f"; what comes after {then} can be counted once it is cached"
+    elif planned == 0:
+        text += " (the caches hold everything)"
+    return text
 
 
 def loading(fetch: Callable[[argparse.Namespace, Loads], Any],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal, overload
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -179,18 +179,54 @@ def _http_matches(answer: CachedAnswer, ids: set[int] | None, kinds: set[str] | 
     return match is not None and int(match.group(1)) in ids
 
 
+@overload
+def warm_cache(type_ids: Any, *, issues: bool = ..., prices: bool = ..., lang: str | None = ...,
+               currency: str | None = ..., progress: bool | None = ..., client: Client | None = ...,
+               dry_run: Literal[True]) -> int: ...
+@overload
+def warm_cache(type_ids: Any, *, issues: bool = ..., prices: bool = ..., lang: str | None = ...,
+               currency: str | None = ..., progress: bool | None = ..., client: Client | None = ...,
+               dry_run: Literal[False] = ...) -> pd.DataFrame: ...
 @loader
 def warm_cache(type_ids: Any, *, issues: bool = True, prices: bool = True,
                lang: str | None = None, currency: str | None = None,
-               progress: bool | None = None, client: Client | None = None) -> pd.DataFrame:
+               progress: bool | None = None, client: Client | None = None,
+               dry_run: bool = False) -> pd.DataFrame | int:
     """Fetch types (and their issues and prices) now, so that later calls cost nothing.
+
+    Parameters
+    ----------
+    type_ids : int or iterable of int
+        The types (N#).
+    issues, prices : bool
+        Also fetch their issue lists, and the price estimates of every issue.
+    lang, currency : str, optional
+        As in :func:`~numista_frames.types_df` and :func:`~numista_frames.prices_df`.
+    progress : bool, optional
+        Progress bars (default: in a terminal or notebook, for long jobs).
+    client : Client, optional
+        The client to use (default: the configured one).
+    dry_run : bool
+        Return the number of requests the warm-up would spend instead of running it. As with
+        ``prices_df``, the issue lists a price count depends on are fetched now (and not spent
+        again).
 
     Returns
     -------
-    DataFrame
-        One row per loader run: ``what``, ``rows``, ``requests_spent``.
+    DataFrame or int
+        One row per loader run: ``what``, ``rows``, ``requests_spent``; with ``dry_run``, the
+        number of requests.
     """
     ids = v.positive_ints(type_ids, "type_ids")
+    if lang is not None:  # checked before the first step spends anything
+        v.check_lang(lang)
+    if currency is not None:
+        v.check_currency(currency)
+    if dry_run:
+        planned = types_df(ids, lang=lang, dry_run=True)
+        if prices:  # its count includes the issue lists it needs
+            return planned + prices_df(ids, lang=lang, currency=currency, dry_run=True)
+        return planned + (issues_df(ids, lang=lang, dry_run=True) if issues else 0)
     frames = {"types": types_df(ids, lang=lang, progress=progress)}
     if issues:
         frames["issues"] = issues_df(ids, lang=lang, progress=progress)

@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from numista_frames.frames import schema
 from numista_frames.frames.schema import ATTRIBUTION
+from numista_frames.store.files import check_writable
 from numista_frames.store.frame_cache import atomic_write_table, to_table
 
 __all__ = ["read_parquet", "to_parquet"]
@@ -96,6 +97,8 @@ def to_parquet(df: pd.DataFrame, path: str | os.PathLike[str], *,
         if missing:
             raise ValueError(f"partition_cols {missing} are not columns of the frame")
     _check_target(target, dataset=bool(partition_cols), overwrite=overwrite)
+    if not target.exists():
+        check_writable(target)
     table = _table(df, partition_cols or ())
     if not partition_cols:
         atomic_write_table(table, target)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["TEMP_SUFFIX", "atomic_write", "fsync_folder"]
+__all__ = ["TEMP_SUFFIX", "atomic_write", "check_writable", "fsync_folder"]
 
 #: Temporary files are ``.<name>.<random>.tmp`` beside their target; readers skip them.
 TEMP_SUFFIX = ".tmp"
@@ -30,16 +31,55 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     write : callable
         Called with the temporary path; writes the whole content there.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     temporary = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
     try:
         write(temporary)
         _fsync_file(temporary)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise _naming(exc, path) from exc
         raise
     fsync_folder(path.parent)
+
+
+def check_writable(path: Path) -> None:
+    """Raise an error naming ``path`` if it cannot be written, before any work is done.
+
+    Missing folders are fine (they are created); a file where a folder should be, or a folder
+    this user may not write to, is not.
+
+    Raises
+    ------
+    NotADirectoryError
+        A part of the path is a file.
+    PermissionError
+        The nearest existing folder is not writable.
+    IsADirectoryError
+        ``path`` is a folder.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "this is a folder; give a file name", str(path))
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, f"{folder} is a file, not a folder", str(path))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, f"the folder {folder} is not writable", str(path))
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The same kind of error, naming the file asked for (not a temporary file or a parent)."""
+    if isinstance(exc, FileExistsError) and exc.filename != str(path):  # mkdir met a file
+        return NotADirectoryError(errno.ENOTDIR, f"{exc.filename} is a file, not a folder",
+                                  str(path))
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 def _fsync_file(path: Path) -> None:
