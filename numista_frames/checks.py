@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -88,18 +89,59 @@ def positive_ints(values: Any, name: str) -> list[int]:
     return list(out)
 
 
+#: Words people type for a language or a currency, and the code Numista takes.
+_LANG_NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es",
+               "castellano": "es", "french": "fr", "français": "fr", "francais": "fr"}
+_CURRENCY_NAMES = {"dollar": "USD", "us dollar": "USD", "us": "USD", "euro": "EUR", "€": "EUR",
+                   "$": "USD", "£": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+                   "¥": "JPY", "franc": "CHF", "swiss franc": "CHF", "yuan": "CNY",
+                   "renminbi": "CNY", "ruble": "RUB", "rouble": "RUB", "rupee": "INR",
+                   "krona": "SEK", "krone": "NOK", "zloty": "PLN", "real": "BRL",
+                   "canadian dollar": "CAD", "australian dollar": "AUD"}
+
+
+def _did_you_mean(value: Any, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """``"; did you mean 'x'?"`` for a near miss (a known name, or a close spelling), else ``""``."""
+    if not isinstance(value, str):
+        return ""
+    typed = value.strip().lower()
+    guess = (names or {}).get(typed) or (names or {}).get(typed.rstrip("s"))
+    if guess is None:
+        close = difflib.get_close_matches(typed, [c.lower() for c in choices], n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    if guess is None:
+        return ""
+    return f"; did you mean {next((c for c in choices if c.lower() == guess.lower()), guess)!r}?"
+
+
 def check_lang(lang: str) -> str:
-    """``lang`` must be one of en/es/fr (an empty string is not "the default")."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
-    return lang
+    """``lang`` must be one of en/es/fr, in any case (an empty string is not "the default").
+
+    Examples
+    --------
+    >>> check_lang("FR")
+    'fr'
+    """
+    if isinstance(lang, str) and lang.strip().lower() in LANGS:
+        return lang.strip().lower()
+    raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}"
+                     + _did_you_mean(lang, LANGS, _LANG_NAMES))
 
 
 def check_category(category: str | None) -> str | None:
-    """``category`` must be coin, banknote or exonumia (or None)."""
-    if category is not None and category not in CATEGORIES:
-        raise ValueError(f"category must be one of {', '.join(CATEGORIES)}; got {category!r}")
-    return category
+    """``category`` must be coin, banknote or exonumia (or None), in any case.
+
+    Examples
+    --------
+    >>> check_category("Coin")
+    'coin'
+    """
+    if category is None:
+        return None
+    if isinstance(category, str) and category.strip().lower() in CATEGORIES:
+        return category.strip().lower()
+    raise ValueError(f"category must be one of {', '.join(CATEGORIES)}; got {category!r}"
+                     + _did_you_mean(category, CATEGORIES))
 
 
 def check_grade(grade: str | None) -> str | None:
@@ -150,7 +192,8 @@ def check_currency(currency: str) -> str:
     """
     if not isinstance(currency, str) or currency.strip().upper() not in ISO_4217:
         raise ValueError(f"currency must be an ISO 4217 currency code such as EUR, USD or GBP; "
-                         f"got {currency!r}")
+                         f"got {currency!r}" + _did_you_mean(currency, sorted(ISO_4217),
+                                                            _CURRENCY_NAMES))
     return currency.strip().upper()
 
 

@@ -37,6 +37,36 @@ def test_search_df__an_issuer_name_gets_the_code_it_meant(configured: FakeNumist
     assert configured.request_count() - spent == 1  # the refused search itself, nothing more
 
 
+def test_prices_df__a_currency_the_api_refuses_gets_a_hint(configured: FakeNumista) -> None:
+    with pytest.raises(nf.BadRequestError) as caught:  # ISO 4217, but no rate in the fake
+        nf.prices_df(1031, currency="XAF")
+    message = str(caught.value)
+    assert "'XAF' is an ISO 4217 code, but Numista does not give prices in it" in message
+    assert "EUR" in message and "nf.configure(currency=...)" in message
+
+
+@pytest.mark.parametrize(("call", "said"), [
+    (lambda: nf.search_df("x", category="coins"), "did you mean 'coin'?"),
+    (lambda: nf.search_df("x", lang="english"), "did you mean 'en'?"),
+    (lambda: nf.prices_df(1031, currency="dollars"), "did you mean 'USD'?"),
+    (lambda: nf.prices_df(1031, currency="euros"), "did you mean 'EUR'?"),
+    (lambda: nf.prices_df(1031, currency="USDD"), "did you mean 'USD'?"),
+])
+def test_near_misses__category_lang_currency_suggest_the_value_before_any_request(
+        configured: FakeNumista, call: object, said: str) -> None:
+    with pytest.raises(ValueError, match=r"must be one of|ISO 4217") as caught:
+        call()  # type: ignore[operator]
+    assert str(caught.value).endswith(said)
+    assert configured.request_count() == 0
+
+
+def test_lang_and_category__any_case(configured: FakeNumista) -> None:
+    upper = nf.search_df("dollar", lang="EN", category="Coin", max_results=5)
+    assert upper.attrs["params"]["lang"] == "en" and upper.attrs["params"]["category"] == "coin"
+    pd.testing.assert_frame_equal(upper, nf.search_df("dollar", category="coin", max_results=5))
+    assert configured.request_count() == 1  # the same call, the same cache entry
+
+
 def test_reference_lists__count_in_attrs(configured: FakeNumista) -> None:
     issuers = nf.issuers_df()
     assert issuers.attrs["count"] == len(issuers)

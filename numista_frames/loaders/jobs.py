@@ -15,12 +15,13 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
-from numista_frames.exceptions import OfflineError, PartialResultWarning
+from numista_frames.exceptions import BadRequestError, OfflineError, PartialResultWarning
 from numista_frames.frames.schema import ATTRIBUTION, SCHEMA_VERSION, empty_frame
 from numista_frames.http.batch import failure_records, user_stack_level
 from numista_frames.http.client import Client, default_client
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.records import RequestRecord
+from numista_frames.loaders.hints import with_hint
 from numista_frames.store.frame_cache import FrameCache, frame_key
 from numista_frames.store.housekeeping import adopt_legacy_state
 
@@ -77,8 +78,18 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
         dry_run: bool) -> pd.DataFrame | int:
     """Answer a loader call from the frame cache, or fetch, label and store it.
 
-    Returns the frame, or with ``dry_run`` the number of requests the call would spend.
+    Returns the frame, or with ``dry_run`` the number of requests the call would spend. A 400
+    on a parameter of the call gets a hint saying what the value should look like.
     """
+    try:
+        return _run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
+    except BadRequestError as exc:
+        refused = exc
+    raise with_hint(refused, job.params, client)  # outside the except: one error, not two
+
+
+def _run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
+         dry_run: bool) -> pd.DataFrame | int:
     settings = client.settings
     adopt_legacy_state(settings)  # once per process: a history or ledger left in cache_dir moves
     key = frame_key(job.kind, {**job.params, **job.private}, api_url=settings.api_url,

@@ -8,11 +8,10 @@ from typing import Any, Literal, overload
 import pandas as pd
 
 from numista_frames import checks as v
-from numista_frames.exceptions import BadRequestError, OfflineError
+from numista_frames.exceptions import OfflineError
 from numista_frames.frames import normalize as nz
 from numista_frames.http.batch import run_batch
 from numista_frames.http.client import Client
-from numista_frames.loaders.hints import with_hint
 from numista_frames.loaders.jobs import Fetched, Job, count_missing, current_client, loader, run
 from numista_frames.settings import DEFAULT_PAGE_SIZE
 
@@ -108,11 +107,7 @@ def search_df(q: str | None = None, *, issuer: str | None = None, category: str 
     search = _Search(params, size_, limit)
     job = Job("search", "GET /types", {**params, "max_results": limit}, ("catalogue",),
               search.fetch, search.plan)
-    try:
-        return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
-    except BadRequestError as exc:
-        refused = exc
-    raise with_hint(refused, params, client)  # outside the except: one error, not two
+    return run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
 
 
 class _Search:
