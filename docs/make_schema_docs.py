@@ -32,11 +32,14 @@ def render() -> str:
     lines = [
         "# Frame schemas",
         "",
-        "Generated from `numista_frames/schema.py` by `python docs/make_schema_docs.py`; a test",
+        "Generated from `numista_frames/frames/schema/` by `python docs/make_schema_docs.py`; a test",
         f"keeps it current. Schema version {schema.SCHEMA_VERSION}. Every loader returns exactly",
         "these columns and dtypes, also for an empty result. `source` is where the value comes",
         "from in Numista's JSON (`a|b`: the first present; `x[].y`: each element, joined with",
-        '`"; "` in wide frames, one row each in long ones; `@name`: supplied by the loader).',
+        '`"; "` in wide frames, one row each in long ones; `@name`: supplied by the loader;',
+        "`conv(...)`: a converter applied). Text columns have their HTML entities decoded",
+        "(`&quot;` becomes `\"`; a bare `&` stays), except the raw HTML ones (`html(...)`), which",
+        "keep what Numista sends beside a `plain(...)` twin.",
         "",
     ]
     for resource in schema.RESOURCES:

@@ -652,3 +652,39 @@ def test_sample__search_reference_and_user_bodies(served: dict[str, Any]) -> Non
     items = nz.normalize_collected_items(UserStore(cat).list_items(1, {}), user_id=1)
     assert len(items) == 190 and items[["id", "type_id", "title", "quantity"]].notna().all().all()
     assert not items["title"].str.contains("&quot;", regex=False).any()
+
+
+def test_entities__decoded_in_every_text_column_but_raw_html() -> None:
+    body = {"id": 9, "title": "Dollar &quot;Bust&quot; (P&O)", "category": "coin",
+            "composition": {"text": "Plata 999,9 (Marked &quot;PLATA 1000&quot;)"},
+            "obverse": {"lettering": "A &amp; B &copy 1&#8239;oz"},
+            "comments": "<p>El &quot;Villa Real&quot;</p>"}
+    frame = nz.normalize_types([body])
+    row = frame.iloc[0]
+    assert row["title"] == 'Dollar "Bust" (P&O)'  # a bare & stays
+    assert row["composition"] == 'Plata 999,9 (Marked "PLATA 1000")'
+    assert row["obverse_lettering"] == "A & B &copy 1\u202foz"  # only complete entities
+    assert row["comments"] == body["comments"]  # the raw HTML column is kept as sent
+    assert row["comments_text"] == 'El "Villa Real"'
+    search = nz.normalize_search([{"id": 9, "title": "5 Francs &quot;Hercule&quot;"}])
+    assert search["title"].iloc[0] == '5 Francs "Hercule"'
+    parts = nz.normalize_type_parts([{**body, "mints": [{"id": 1, "name": "Paris &amp; Lyon"}]}],
+                                    "mints")
+    assert parts["name"].iloc[0] == "Paris & Lyon"
+
+
+@needs_real
+def test_real__no_entity_left_in_plain_text_columns() -> None:
+    for name in sorted(p.name for p in REAL.glob("*.json")):
+        body = _real(name)
+        frames = []
+        if "types_lang" in name or "type_" in name:
+            frames.append(nz.normalize_types(list(body.values()) if "1050" in name else body))
+        if "collected_items" in name:
+            frames.append(nz.normalize_collected_items(body))
+        for frame in frames:
+            raw_html = {"comments", "bibliographical_notice"}
+            for column in frame.columns.difference(list(raw_html)):
+                if frame[column].dtype == "string":
+                    left = frame[column].str.contains(r"&(?:quot|amp|lt|gt|#\d+);", regex=True)
+                    assert not left.fillna(False).any(), (name, column)

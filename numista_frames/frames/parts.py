@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from numista_frames.frames.schema import JOIN_SEPARATOR, SIDES, Table
-from numista_frames.frames.values import CONVERTERS, as_text, typed_array
+from numista_frames.frames.values import CONVERTERS, as_text, decode_entities_array, typed_array
 
 __all__ = ["Source", "build_frame", "parse_source", "records_of"]
 
@@ -159,7 +159,14 @@ def build_frame(
     else:
         raw = _long_values(table, rows, cache)
     arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in table.columns}
+    for c in table.columns:  # text is text: entities decoded, except in raw HTML and plain columns
+        if c.dtype == "string" and parse_source(c.source).converter not in _KEEPS_ENTITIES:
+            arrays[c.name] = decode_entities_array(arrays[c.name])
     return pd.DataFrame(arrays, copy=False)
+
+
+#: Converters whose output is not decoded again: raw HTML (kept as sent) and HTML made plain.
+_KEEPS_ENTITIES = frozenset({"html", "plain", "unescape"})
 
 
 def _long_values(table: Table, rows: list[Any], cache: Cache) -> dict[str, list[Any]]:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from numista_frames.frames.schema import DTYPES, JOIN_SEPARATOR
 
@@ -21,6 +22,8 @@ __all__ = [
     "as_float",
     "as_int",
     "as_text",
+    "decode_entities",
+    "decode_entities_array",
     "typed_array",
 ]
 
@@ -300,11 +303,39 @@ def _precision(value: Any) -> str | None:
 _DATE_PARTS = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+#: A complete HTML entity: named (``&quot;``) or numeric (``&#39;``, ``&#x27;``), ``;`` included.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(value: Any) -> Any:
+    """Decode complete HTML entities in text; a bare ``&`` (``"P&O"``, ``"A & B"``) stays.
+
+    Examples
+    --------
+    >>> decode_entities('Marked &quot;PLATA 1000&quot; &amp; P&O &copy 1&#8239;oz')
+    'Marked "PLATA 1000" & P&O &copy 1\u202foz'
+    """
+    if not isinstance(value, str) or "&" not in value:
+        return value
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), value)
+
+
+def decode_entities_array(array: Any) -> Any:
+    """A string array with :func:`decode_entities` applied; the same array when no value has one."""
+    arrow = pa.array(array)  # no copy: the array's own Arrow data
+    if not pc.any(pc.match_substring(arrow, "&")).as_py():  # the usual case, and quick to tell
+        return array
+    if not pc.any(pc.match_substring_regex(arrow, _ENTITY.pattern)).as_py():
+        return array
+    return _strings([decode_entities(v) for v in arrow.to_pylist()])
+
+
 CONVERTERS: Mapping[str, Callable[[Any], Any]] = {
     "plain": _plain,
+    "html": lambda v: v,  # raw HTML, kept as Numista sends it (entities and all)
     "precision": _precision,
     "lines": _lines,
-    "unescape": lambda v: html.unescape(v) if isinstance(v, str) and "&" in v else v,
+    "unescape": decode_entities,
     "strip": lambda v: v.strip() if isinstance(v, str) else v,
     "refs": _refs,
     "count": _count,

@@ -94,7 +94,7 @@ _TYPES = _cols(
     ("printers", _S, "printers[].name", "Printers of banknotes (ids in type_printers)"),
     ("references", _S, "refs(references)", "Catalogue references, e.g. KM# 657"),
     ("tags", _S, "tags[]", "Tags"),
-    ("comments", _S, "comments", "General comments (HTML, as Numista sends it)"),
+    ("comments", _S, "html(comments)", "General comments (HTML, as Numista sends it)"),
     ("comments_text", _S, "plain(comments)", "The comments as plain text (tags stripped, entities "
      "unescaped, newlines normalised)"),
     ("url", _S, "url", "Page of the type on Numista"),

@@ -60,7 +60,7 @@ _PUBLICATIONS = _cols(
     ("isbn13", _S, "isbn13", "ISBN-13"),
     ("issn", _S, "issn", "ISSN of a volume group"),
     ("oclc_number", _S, "oclc_number", "OCLC number"),
-    ("bibliographical_notice", _S, "bibliographical_notice", "Bibliographical notice (HTML)"),
+    ("bibliographical_notice", _S, "html(bibliographical_notice)", "Bibliographical notice (HTML)"),
     ("bibliographical_notice_text", _S, "plain(bibliographical_notice)",
      "The notice as plain text (tags stripped, entities unescaped)"),
     ("homepage_url", _S, "homepage_url", "Website of the publication"),
