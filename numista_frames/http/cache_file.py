@@ -23,7 +23,7 @@ from numista_frames.http.recovery import is_corruption
 from numista_frames.settings import Settings
 
 __all__ = ["API_KEY_HEADER", "IDENTITY_HEADER", "IGNORED_PARAMETERS", "SWEEP_EVERY",
-           "cache_is_damaged", "cache_key", "open_cache", "sweep_expired"]
+           "cache_is_damaged", "cache_key", "hit_key", "open_cache", "sweep_expired"]
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,18 @@ def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     if not identity:
         return key
     return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
+
+
+def hit_key(session: requests_cache.CachedSession, url: str, params: Any,
+            identity: str | None = None) -> str:
+    """The key the session files a GET of ``url`` with ``params`` under (as :func:`cache_key`).
+
+    Built as the session builds it: the same prepared URL, the key function's settings, and
+    the TLS check on (the only send option that is part of a key).
+    """
+    headers = {IDENTITY_HEADER: identity} if identity else {}
+    request = requests.Request("GET", url, params=params, headers=headers).prepare()
+    return str(session.cache.create_key(request, verify=True))
 
 
 class SerialSQLiteDict(SQLiteDict):
