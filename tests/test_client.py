@@ -199,35 +199,33 @@ def test_image_search__403_unless_enabled(cache_dir: Path) -> None:
         assert distances == sorted(distances)
 
 
-# -- the cache-hit fast path -----------------------------------------------------------------------
+# -- the HTTP cache, as the client reads and fills it -------------------------------------------
 
 
-def test_cache_hit_fast_path__same_key_as_the_session_and_no_session_work(
+def test_cache_hit__read_straight_from_the_store_under_its_key(
         fake: FakeNumista, client: nf.Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    from numista_frames.http.cache_file import hit_key
+    from numista_frames.http.cache_file import request_key
 
-    first = client.get_type(1031)  # a miss, stored by the session under its own key
-    stored = set(client.session.cache.responses.keys())
-    key = hit_key(client.session, client.settings.api_url + "/types/1031", {"lang": "en"})
-    assert key in stored
-    assert client.get_type(1031) == first  # a hit through the session: hits are now likely
+    first = client.get_type(1031)  # a miss, stored under its key
+    key = request_key(client.settings.api_url + "/types/1031", {"lang": "en"})
+    assert set(client.session.cache.responses.keys()) == {key}
     with monkeypatch.context() as m:
-        def no_session(*args: Any, **kwargs: Any) -> Any:
-            raise AssertionError("a likely hit must be read straight from the cache")
+        def no_network(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("a hit must be read straight from the cache")
 
-        m.setattr(client.session, "request", no_session)
+        m.setattr(client.session, "send", no_network)
+        m.setattr(client.session, "request", no_network)
         assert client.get_type(1031) == first
         assert client.get_type(1031, cache_only=True) == first
     assert fake.request_count() == 1
-    assert client.counts.cached == 3 and client.counts.network == 1
+    assert client.counts.cached == 2 and client.counts.network == 1
 
 
-def test_cache_hit_fast_path__an_expired_answer_is_fetched_again(
+def test_cache_hit__an_expired_answer_is_fetched_again(
         fake: FakeNumista, client: nf.Client) -> None:
     from datetime import UTC, datetime, timedelta
 
     client.get_type(1031)
-    client.get_type(1031)  # hits are likely from here on
     responses = client.session.cache.responses
     for key in list(responses.keys()):
         response = responses[key]
@@ -239,11 +237,11 @@ def test_cache_hit_fast_path__an_expired_answer_is_fetched_again(
     assert fake.request_count("/types/1031") == 2
 
 
-def test_cache_hit_fast_path__user_data_keeps_its_identity(
+def test_cache_hit__user_data_keeps_its_identity(
         fake: FakeNumista, cache_dir: Path) -> None:
     mine = make_client(fake, cache_dir)
     mine.get_collected_items(1)
-    mine.get_collected_items(1)  # a hit; the next ones take the fast path
+    mine.get_collected_items(1)  # a hit
     other = make_client(fake, cache_dir, api_key="another-key")
     other.get_collected_items(1)  # another key: its own token and cache entry, not a hit
     assert fake.request_count("/users/1/collected_items") == 2

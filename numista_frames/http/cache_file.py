@@ -9,10 +9,11 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import requests
 import requests_cache
@@ -23,7 +24,7 @@ from numista_frames.http.recovery import is_corruption
 from numista_frames.settings import Settings
 
 __all__ = ["API_KEY_HEADER", "IDENTITY_HEADER", "IGNORED_PARAMETERS", "SWEEP_EVERY",
-           "cache_is_damaged", "cache_key", "hit_key", "open_cache", "sweep_expired"]
+           "cache_is_damaged", "cache_key", "open_cache", "request_key", "sweep_expired", "vary_matches"]
 
 logger = logging.getLogger(__name__)
 
@@ -73,16 +74,51 @@ def cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     return hashlib.sha256(f"{key}\0{identity}".encode()).hexdigest()[:16]
 
 
-def hit_key(session: requests_cache.CachedSession, url: str, params: Any,
-            identity: str | None = None) -> str:
-    """The key the session files a GET of ``url`` with ``params`` under (as :func:`cache_key`).
+def request_key(url: str, params: Mapping[str, Any] | None = None,
+                identity: str | None = None) -> str:
+    """The cache key of a GET of ``url`` with ``params`` (for ``identity``, on user data).
 
-    Built as the session builds it: the same prepared URL, the key function's settings, and
-    the TLS check on (the only send option that is part of a key).
+    The parameters are sorted, so their order never matters; secrets are never part of a GET's
+    parameters (the key travels in a header). Cheap to compute, unlike a key built from a
+    prepared request (URL normalisation costs more than the cache read itself).
+
+    Examples
+    --------
+    >>> request_key("http://x/v3/types", {"q": "a", "lang": "en"}) == request_key(
+    ...     "http://x/v3/types", {"lang": "en", "q": "a"})
+    True
+    >>> request_key("http://x/v3/users/1/collections", identity="ab:client_credentials") != (
+    ...     request_key("http://x/v3/users/1/collections"))
+    True
     """
-    headers = {IDENTITY_HEADER: identity} if identity else {}
-    request = requests.Request("GET", url, params=params, headers=headers).prepare()
-    return str(session.cache.create_key(request, verify=True))
+    query = urlencode(sorted((str(k), str(v)) for k, v in (params or {}).items()
+                             if v is not None and k not in IGNORED_PARAMETERS))
+    text = f"GET {url}?{query}\0{identity or ''}\0{KEY_VERSION}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+#: Part of every key, so that a change of what a key means never reads an old entry.
+KEY_VERSION = "nf2"
+
+
+#: Headers a ``Vary`` may name that never decide which answer a request gets here: the key
+#: (its hash mixed into user-data keys as the identity) and the bearer token (renewed hourly).
+_VARY_IGNORED = frozenset({"authorization", API_KEY_HEADER.lower()})
+
+
+def vary_matches(cached: Any, headers: Any) -> bool:
+    """Whether a cached answer's ``Vary`` headers match what the session sends (requests-cache's
+    rule; Numista sends no ``Vary``, but a proxy in between may). ``*`` never matches."""
+    vary = cached.headers.get("Vary")
+    if not vary:
+        return True
+    sent = cached.request.headers if cached.request is not None else {}
+    for name in (n.strip() for n in vary.split(",") if n.strip()):
+        if name == "*":
+            return False
+        if name.lower() not in _VARY_IGNORED and sent.get(name) != headers.get(name):
+            return False
+    return True
 
 
 class SerialSQLiteDict(SQLiteDict):

@@ -3,13 +3,14 @@ deduplication, the quota and the HTTP cache's contents."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Self
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from requests_cache import CachedSession
 
 from numista_frames import checks as v
 from numista_frames.exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
-from numista_frames.http.cache_file import hit_key
+from numista_frames.http.cache_file import request_key, vary_matches
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
 from numista_frames.http.oauth import shared_tokens
@@ -26,6 +27,7 @@ from numista_frames.http.records import RequestRecord, record, track
 from numista_frames.http.recovery import is_corruption, move_aside
 from numista_frames.http.session import (
     API_KEY_HEADER,
+    DECODED_BODY,
     IDENTITY_HEADER,
     build_session,
     cache_is_damaged,
@@ -91,11 +93,10 @@ class ClientBase:
         else:
             self.settings = settings.replace(**overrides) if overrides else settings
         self.counts = RequestCounts()
-        self._session: requests.Session | None = None
+        self._session: CachedSession | None = None
         self._lock = threading.Lock()
         self._tokens = shared_tokens(self.settings.api_url, self.settings.api_key)
         self._inflight: dict[tuple[Any, ...], threading.Event] = {}
-        self._hits_likely = False  # the last cacheable GET was a hit: look the next one up first
         self._keys: dict[tuple[Any, ...], str] = {}
 
     def __repr__(self) -> str:
@@ -106,7 +107,7 @@ class ClientBase:
     # -- plumbing ---------------------------------------------------------------------------
 
     @property
-    def session(self) -> requests.Session:
+    def session(self) -> CachedSession:
         """The requests-cache session, built on first use."""
         if self._session is None:
             with self._lock:
@@ -131,7 +132,7 @@ class ClientBase:
         The next request opens them again, so closing a client others share is harmless.
         """
         if self._session is not None:
-            self._session.close()
+            self._session.close()  # type: ignore[no-untyped-call]
             self._session = None
         QuotaLedger.at(self.settings.ledger_path).close()
 
@@ -173,7 +174,7 @@ class ClientBase:
             return []
         base = urlsplit(self.settings.api_url).path.rstrip("/")
         out = []
-        for response in self.session.cache.filter(valid=True, expired=True):  # type: ignore[attr-defined]
+        for response in self.session.cache.filter(valid=True, expired=True):
             parts = urlsplit(response.url)
             path = parts.path[len(base):] if parts.path.startswith(base) else parts.path
             out.append(CachedAnswer(response.cache_key, path, parts.query,
@@ -185,7 +186,7 @@ class ClientBase:
         """Delete answers from the HTTP cache by their keys; returns how many."""
         keys = list(cache_keys)
         if keys:
-            self.session.cache.delete(*keys)  # type: ignore[attr-defined]
+            self.session.cache.delete(*keys)
         return len(keys)
 
     def last_user_write(self) -> datetime | None:
@@ -225,68 +226,90 @@ class ClientBase:
             headers["Authorization"] = f"Bearer {token.access_token}"
         if identity is not None:
             headers[IDENTITY_HEADER] = identity
-        hit = None
-        if cacheable and not refresh and (cache_only or self._hits_likely):
-            hit = self._cached(path, params, identity)
-        if hit is not None:
-            response: requests.Response = hit
-        elif not cacheable:
+        if not cacheable:
             response = self._send(method, path, params=params, json=json, data=data,
                                   headers=headers)
         elif cache_only:
-            response = self._send(method, path, params=params, headers=headers,
-                                  expire_after=s.expiry_for(family), only_if_cached=True)
+            cached = self._cached(path, params, identity)
+            if cached is None:
+                raise OfflineError(f"GET {path} {dict(params or {})} (missing or expired)")
+            response = cached
         else:
-            with self._one_flight((path, tuple(sorted((params or {}).items())), identity)) as lead:
-                response = self._send(method, path, params=params, headers=headers,
-                                      expire_after=s.expiry_for(family),
-                                      force_refresh=refresh and lead)
-        if cache_only and response.status_code == 504:
-            # requests-cache's "only-if-cached" miss (only 200s are ever cached).
-            raise OfflineError(f"GET {path} {dict(params or {})} (missing or expired)")
-        if cacheable and not cache_only:
-            self._hits_likely = bool(getattr(response, "from_cache", False))
+            with self._one_flight((path, _frozen(params), identity)) as lead:
+                cached = None if refresh and lead else self._cached(path, params, identity)
+                if cached is None:
+                    response = self._send(method, path, params=params, headers=headers)
+                    self._store(response, path, params, identity, s.expiry_for(family))
+                else:
+                    response = cached
         self._count(method, path, params, response)
         _raise_for_status(response)
         return response
 
+    def _key(self, path: str, params: Mapping[str, Any] | None, identity: str | None) -> str:
+        """The cache key of a GET (remembered: computing one costs more than a cache read)."""
+        memo = (path, _frozen(params), identity)
+        key = self._keys.get(memo)
+        if key is None:
+            if len(self._keys) >= _KEYS_KEPT:
+                self._keys.clear()
+            key = self._keys[memo] = request_key(self.settings.api_url + path, params, identity)
+        return key
+
     def _cached(self, path: str, params: Mapping[str, Any] | None,
                 identity: str | None) -> requests.Response | None:
-        """A fresh cached answer of a GET, read straight from the cache, or None.
+        """The fresh cached answer of a GET, or None.
 
-        The same key and freshness rule as requests-cache's own lookup, without preparing a
-        whole request through the session (most of a hit's cost). Anything unusual (a damaged
-        file, an answer with ``Vary``) returns None: the session's path then decides.
+        requests-cache's store and keys, with its freshness rule (an answer is used until its
+        ``expires``; Numista sends no caching headers). A damaged cache file is set aside and
+        reads as empty; an entry that cannot be read is a miss, as in requests-cache.
         """
         session = self.session
-        if not isinstance(session, CachedSession):
-            return None
         try:
-            memo = (path, _frozen(params), identity)
-            key = self._keys.get(memo)
-            if key is None:
-                if len(self._keys) >= _KEYS_KEPT:
-                    self._keys.clear()
-                key = self._keys[memo] = hit_key(session, self.settings.api_url + path,
-                                                 params, identity)
-            cached = session.cache.responses.get(key)
-        except Exception:  # the session's own path handles (and reports) it
+            cached = session.cache.responses.get(self._key(path, params, identity))
+        except sqlite3.DatabaseError as exc:
+            if not is_corruption(exc):
+                raise
+            self._replace_damaged_cache(session)
             return None
-        if cached is None or cached.is_expired or "Vary" in cached.headers:
+        except Exception:  # an entry of another format or version: fetched again
+            return None
+        if cached is None or cached.is_expired or not vary_matches(cached, session.headers):
             return None
         return cached
 
-    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        url = self.settings.api_url + path
+    def _store(self, response: requests.Response, path: str, params: Mapping[str, Any] | None,
+               identity: str | None, expire_after: timedelta) -> None:
+        """Keep a 200 in the HTTP cache until now + ``expire_after``; a store that fails is
+        logged, never lost (the answer is returned all the same)."""
+        if response.status_code != 200 or expire_after <= timedelta(0):
+            return
+        key = self._key(path, params, identity)
+        expires = datetime.now(UTC) + expire_after
+        session = self.session
         try:
-            session = self.session
             try:
-                return session.request(method, url, allow_redirects=False, **kwargs)
+                session.cache.save_response(response, cache_key=key, expires=expires)
+                return
             except sqlite3.DatabaseError as exc:
                 if not is_corruption(exc):
                     raise
             self._replace_damaged_cache(session)
-            return self.session.request(method, url, allow_redirects=False, **kwargs)
+            self.session.cache.save_response(response, cache_key=key, expires=expires)
+        except (sqlite3.Error, OSError) as exc:
+            logger.warning("could not store an answer of GET %s in the HTTP cache: %s", path, exc)
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """One request to the network, through the session's adapter (throttle, retries,
+        ledger); the cache is this client's business (:meth:`_cached`, :meth:`_store`)."""
+        url = self.settings.api_url + path
+        try:
+            session = self.session
+            headers = kwargs.pop("headers", None)
+            prepared = session.prepare_request(requests.Request(method, url, headers=headers,
+                                                                **kwargs))
+            options = session.merge_environment_settings(prepared.url, {}, None, None, None)
+            return requests.Session.send(session, prepared, allow_redirects=False, **options)
         except requests.RequestException as exc:
             failure = exc
         # Raised outside the except block: requests' exception carries the prepared request,
@@ -362,11 +385,17 @@ def _raise_for_status(response: requests.Response) -> None:
         raise error_for_status(status, response.url, response.content)
 
 
+_NOT_DECODED = object()
+
+
 def decode(response: requests.Response) -> Any:
     """The JSON of a response (None for 204 or an empty body)."""
     if response.status_code == 204 or not response.content:
         return None
+    body = response.__dict__.pop(DECODED_BODY, _NOT_DECODED)  # checked (and decoded) on arrival
+    if body is not _NOT_DECODED:
+        return body
     try:
-        return response.json()
+        return json.loads(response.content)
     except ValueError:
         raise TransportError("the API sent a body that is not JSON", url=response.url) from None

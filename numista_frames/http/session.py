@@ -1,8 +1,9 @@
-"""The one place that builds the HTTP session: requests-cache on top, throttle/retries/ledger beneath.
+"""The one place that builds the HTTP session: requests-cache's store, throttle/retries/ledger beneath.
 
 A request passes through, top to bottom::
 
-    CachedSession (requests-cache, SQLite)   a hit returns here: no wait, no quota, no ledger
+    the client's cache lookup (requests-cache's SQLite store)   a hit returns here: no wait,
+      │                                        no quota, no ledger (see ClientBase._cached)
       └── NumistaAdapter.send                 only cache misses get this far
             ├── offline guard                 never touch the network when offline
             ├── retry loop (urllib3 Retry)    backoff with jitter, Retry-After; our policy decides
@@ -54,6 +55,7 @@ from numista_frames.settings import DEFAULT_API_URL, Settings
 
 __all__ = [
     "API_KEY_HEADER",
+    "DECODED_BODY",
     "IDENTITY_HEADER",
     "IGNORED_PARAMETERS",
     "NumistaAdapter",
@@ -68,6 +70,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: The attribute of a fresh response holding its JSON body, decoded once when it was checked.
+DECODED_BODY = "numista_frames_body"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: A body that broke off after the status line: retried like a dropped connection.
@@ -260,11 +264,12 @@ class NumistaAdapter(HTTPAdapter):
     def _check_body(self, response: requests.Response) -> None:
         """A 200 to a GET must be JSON of its endpoint's shape, else it is never cached."""
         path = self._relative(response.url or "")
-        problem = _body_problem(path, response.content)
+        problem, body = _body_problem(path, response.content)
         if problem is not None:
             response.close()
             raise MalformedResponseError(response.url or "", classify_path(path).name, problem,
                                          response.content)
+        setattr(response, DECODED_BODY, body)  # decoded once: the client reads it from here
 
     def _record(self, request: requests.PreparedRequest, status: int | None, outcome: str) -> None:
         """Add the attempt to the ledger; a ledger failure is logged, never lost data."""
@@ -312,15 +317,15 @@ def _message(response: requests.Response) -> str | None:
     return error_message_of(response.content)
 
 
-def _body_problem(path: str, content: bytes) -> str | None:
-    """Why a 200 body cannot be used (empty, not JSON, wrong shape), or None."""
+def _body_problem(path: str, content: bytes) -> tuple[str | None, Any]:
+    """Why a 200 body cannot be used (empty, not JSON, wrong shape) or None, and the body."""
     if not content.strip():
-        return "an empty body"
+        return "an empty body", None
     try:
         body = json.loads(content)
     except ValueError:
-        return "a body that is not JSON"
-    return shape_problem(path, body)
+        return "a body that is not JSON", None
+    return shape_problem(path, body), body
 
 
 def build_session(settings: Settings) -> requests_cache.CachedSession:

@@ -133,18 +133,35 @@ class _Search:
         return max(1, math.ceil(wanted / per_page))
 
     def fetch(self, client: Client, refresh: bool, progress: bool | None) -> Fetched:
-        first = self._page(client, 1, refresh)
+        with client.track() as records:
+            first = self._page(client, 1, refresh)
         rest = list(range(2, self._last_page(first) + 1))
+        cached: dict[int, dict[str, Any]] = {}
+        if records and records[-1].from_cache and not refresh:
+            cached, rest = self._cached_pages(client, rest)  # no thread needed for a cache read
         pages = run_batch(rest, lambda p: self._page(client, p, refresh),
                           workers=client.settings.max_concurrent, progress=progress,
                           desc="search pages")
+        bodies = {**cached, **pages.results}
         items = list(first.get("types") or [])
-        for body in pages.results.values():
-            items.extend(body.get("types") or [])
+        for page in sorted(bodies):
+            items.extend(bodies[page].get("types") or [])
         if self.limit is not None:
             items = items[: self.limit]
         return Fetched(nz.normalize_search(items, lang=self.params.get("lang")), pages.failures,
                        {"total": int(first.get("count") or 0)})
+
+    def _cached_pages(self, client: Client,
+                      pages: list[int]) -> tuple[dict[int, dict[str, Any]], list[int]]:
+        """The pages the cache holds, read here, and those it does not (to be fetched)."""
+        found: dict[int, dict[str, Any]] = {}
+        missing = []
+        for page in pages:
+            try:
+                found[page] = self._page(client, page, False, cache_only=True)
+            except OfflineError:
+                missing.append(page)
+        return found, missing
 
     def plan(self, client: Client, refresh: bool) -> int:
         try:
