@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from numista_frames.frames.schema import JOIN_SEPARATOR, SIDES, Table
-from numista_frames.frames.values import CONVERTERS, as_text, decode_entities_array, typed_array
+from numista_frames.frames.values import CONVERTERS, as_text, decode_entities_all, typed_array
 
 __all__ = ["Source", "build_frame", "parse_source", "records_of"]
 
@@ -158,10 +158,10 @@ def build_frame(
         raw = {c.name: source_values(parse_source(c.source), rows, cache) for c in table.columns}
     else:
         raw = _long_values(table, rows, cache)
-    arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in table.columns}
     for c in table.columns:  # text is text: entities decoded, except in raw HTML and plain columns
         if c.dtype == "string" and parse_source(c.source).converter not in _KEEPS_ENTITIES:
-            arrays[c.name] = decode_entities_array(arrays[c.name])
+            raw[c.name] = decode_entities_all(raw[c.name])
+    arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in table.columns}
     return pd.DataFrame(arrays, copy=False)
 
 

@@ -12,7 +12,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from numista_frames.frames.schema import DTYPES, JOIN_SEPARATOR
 
@@ -23,7 +22,7 @@ __all__ = [
     "as_int",
     "as_text",
     "decode_entities",
-    "decode_entities_array",
+    "decode_entities_all",
     "typed_array",
 ]
 
@@ -320,14 +319,11 @@ def decode_entities(value: Any) -> Any:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), value)
 
 
-def decode_entities_array(array: Any) -> Any:
-    """A string array with :func:`decode_entities` applied; the same array when no value has one."""
-    arrow = pa.array(array)  # no copy: the array's own Arrow data
-    if not pc.any(pc.match_substring(arrow, "&")).as_py():  # the usual case, and quick to tell
-        return array
-    if not pc.any(pc.match_substring_regex(arrow, _ENTITY.pattern)).as_py():
-        return array
-    return _strings([decode_entities(v) for v in arrow.to_pylist()])
+def decode_entities_all(values: list[Any]) -> list[Any]:
+    """:func:`decode_entities` over raw values (the same list when none holds a ``&``)."""
+    if not any(type(v) is str and "&" in v for v in values):
+        return values
+    return [decode_entities(v) for v in values]
 
 
 CONVERTERS: Mapping[str, Callable[[Any], Any]] = {

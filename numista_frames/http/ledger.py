@@ -239,7 +239,8 @@ class QuotaLedger:
         con = sqlite3.connect(self.path, timeout=30)
         try:
             con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(_SCHEMA)
+            con.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at each checkpoint
+            con.executescript(f"BEGIN;\n{_SCHEMA}\nCOMMIT;")  # one transaction, one flush
             columns = {row[1] for row in con.execute("PRAGMA table_info(requests)")}
             if "api" not in columns:
                 for statement in _MIGRATIONS:

@@ -15,7 +15,7 @@ __all__ = ["TEMP_SUFFIX", "atomic_write", "check_writable", "fsync_folder"]
 TEMP_SUFFIX = ".tmp"
 
 
-def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object], *, durable: bool = True) -> None:
     """Write ``path`` so that readers see the old file or the whole new one, never a part.
 
     ``write(temporary)`` writes the content to a temporary file in the same folder, which is
@@ -30,6 +30,9 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
         The file to write; its folder is created if missing.
     write : callable
         Called with the temporary path; writes the whole content there.
+    durable : bool
+        Flush the file and its folder to disk (default). Caches that can be rebuilt pass
+        False: readers still see one whole version, but a power cut may lose the last write.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,14 +41,16 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     temporary = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
     try:
         write(temporary)
-        _fsync_file(temporary)
+        if durable:
+            _fsync_file(temporary)
         os.replace(temporary, path)
     except BaseException as exc:
         temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno is not None:
             raise _naming(exc, path) from exc
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
 
 
 def check_writable(path: Path) -> None:

@@ -44,12 +44,12 @@ def frame_key(kind: str, params: Mapping[str, Any], *, api_url: str, schema_vers
     return f"{kind}-{hashlib.sha256(blob.encode()).hexdigest()[:24]}"
 
 
-def atomic_write_table(table: pa.Table, path: Path) -> None:
+def atomic_write_table(table: pa.Table, path: Path, *, durable: bool = True) -> None:
     """Write a Parquet file so that readers see the old file or the whole new one, never a part.
 
     See :func:`numista_frames.store.files.atomic_write`.
     """
-    atomic_write(path, lambda temporary: pq.write_table(table, temporary))
+    atomic_write(path, lambda temporary: pq.write_table(table, temporary), durable=durable)
 
 
 def to_table(df: pd.DataFrame, extra: Mapping[str, Any] | None = None, *,
@@ -136,7 +136,8 @@ class FrameCache:
                 "fetched_at": fetched_at.isoformat(), "expires_at": expires_at.isoformat()}
         path = self.path(key)
         open_folder(self.root)
-        atomic_write_table(to_table(df, meta), path)
+        # A cache: rebuilt from the HTTP cache if a power cut ever cost it, so not flushed.
+        atomic_write_table(to_table(df, meta), path, durable=False)
         return path
 
     def entries(self) -> list[FrameEntry]:

@@ -94,6 +94,8 @@ class SampleCatalogue:
         self._translations: dict[str, dict[str, str]] = dict(data.get("translations", {}))
         self._users: dict[int, JsonDict] = _by_int_key(data.get("users", {}))
         self._entries: list[SearchEntry] | None = None
+        #: The matches of recent searches, so that paging through one scans the catalogue once.
+        self._hits: dict[tuple[tuple[str, str], ...], list[SearchEntry]] = {}
 
     @classmethod
     def from_path(cls, path: str | Path) -> SampleCatalogue:
@@ -316,7 +318,12 @@ class SampleCatalogue:
             400 for a bad or missing parameter.
         """
         query = parse_search_query(params, self.has_issuer, self.issuer_code)
-        hits = [entry for entry in self._search_entries() if query.matches(entry)]
+        asked = tuple(sorted((k, v) for k, v in params.items() if k not in ("page", "count")))
+        hits = self._hits.get(asked)
+        if hits is None:
+            if len(self._hits) >= 256:
+                self._hits.clear()
+            hits = self._hits[asked] = [e for e in self._search_entries() if query.matches(e)]
         size = min(query.count, page_size_cap) if page_size_cap else query.count
         start = (query.page - 1) * size
         page = [entry.item for entry in hits[start : start + size]]
