@@ -342,16 +342,14 @@ def prices_and_history() -> list[NotebookNode]:
             summary.groupby("grade", observed=True)[["premium", "ladder"]].median().round(2)
             """),
         md("""
-            The ladder of every issue, one line per issue across the grades (the plot adds the N#
-            to the title and the "Source: Numista" caption). Prices of a type's issues often span
-            orders of magnitude, so a log axis shows every ladder's shape (a constant premium per
-            grade step draws a straight line):
+            The ladder of every issue across the grades (the plot adds the N# to the title and the
+            "Source: Numista" caption). When prices span more than two orders of magnitude the
+            axis is logarithmic, so every ladder keeps its shape (a constant premium per grade step
+            draws a straight line); past 30 issues the chart draws the median and the middle half
+            per grade instead of a line each (`yscale=` and `summary=` force either choice):
             """),
         code("""
             ax = prices.nf.plot_prices(type_id=TYPE_ID)
-            ax.set_yscale("log")
-            ax.set_ylim(prices["price"].min() / 1.5, prices["price"].max() * 1.5)
-            ax.yaxis.set_major_formatter("{x:,.0f}")
             """),
         md("""
             Is scarcity priced in? `issues.nf.rarity(prices)` sets each issue's mintage against its
@@ -409,28 +407,35 @@ def prices_and_history() -> list[NotebookNode]:
             ### Many types at once
 
             Without ids, `nf.price_history_df` reads the whole history (filters on grades, dates and
-            currency are pushed down to the Parquet files). Monthly median UNC estimate of each
-            type, indexed to 100 at its first month, with the median across types in bold:
+            currency are pushed down to the Parquet files). `nf.price_index` chains a monthly index
+            of the UNC estimates: each month is compared with the one before over the types priced
+            in **both** (the median of their price ratios), so a type fetched in one month only
+            cannot make it jump. Each type's own line, indexed to its first month, is drawn faintly:
             """),
         code("""
             unc = nf.price_history_df(grades=["unc"])
+            index = nf.price_index(unc, grade="unc", freq="MS")
             monthly = (unc.groupby(["type_id", pd.Grouper(key="observed_at", freq="MS")])["price"]
                           .median().unstack("type_id"))
-            indexed = monthly / monthly.bfill().iloc[0] * 100
-            if len(indexed) < 2:
+            if len(index) < 2:
                 print("One month of history so far: it grows each time you fetch prices.")
             else:
                 fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
                 fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # a strip for the caption
-                indexed.plot(ax=ax, color="0.75", linewidth=1, legend=False)
-                indexed.median(axis=1).plot(ax=ax, color="#4878a8", linewidth=2.5)
-                ax.set(title=f"UNC estimates of {indexed.shape[1]} types, indexed to 100", xlabel="",
-                       ylabel="index")
+                (monthly / monthly.bfill().iloc[0] * 100).plot(ax=ax, color="0.8", linewidth=1,
+                                                               legend=False)
+                index["index"].plot(ax=ax, color="#4878a8", linewidth=2.5, marker="o", markersize=4)
+                ax.set(title=f"Chained index of UNC estimates, {monthly.shape[1]} types",
+                       xlabel="", ylabel="index (first month = 100)")
+                thin = int(index["types"].dropna().min())
+                ax.text(0.01, 0.98, "each month against the last, over the types priced in both"
+                        f" (at least {thin})", transform=ax.transAxes, va="top", fontsize=9,
+                        color="0.3")
                 ax.spines[["top", "right"]].set_visible(False)
                 synthetic = " · SYNTHETIC sample history" if unc.attrs.get("synthetic") else ""
                 fig.text(0.99, 0.01, "Source: Numista" + synthetic, ha="right", va="bottom",
                          fontsize=8, color="0.4")
-            indexed.iloc[-1].round(1).sort_values().to_frame("index now").T
+            index.tail(6)
             """),
         md("""
             The history moves to another machine as one file (merged there without duplicates by

@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the real imports, for type checkers and IDEs
         collection_stats,
         price_changes,
     )
+    from numista_frames.analysis.indices import price_index
     from numista_frames.analysis.value import (
         CollectionValue,
         collection_value,
@@ -132,6 +133,7 @@ _LAZY: dict[str, str] = {
     "collection_completion": "numista_frames.analysis.collection",
     "collection_stats": "numista_frames.analysis.collection",
     "price_changes": "numista_frames.analysis.collection",
+    "price_index": "numista_frames.analysis.indices",
     "CollectionValue": "numista_frames.analysis.value",
     "collection_value": "numista_frames.analysis.value",
     "price_summary": "numista_frames.analysis.value",
@@ -272,6 +274,7 @@ __all__ = [
     "plot_value",
     "price_changes",
     "price_history_df",
+    "price_index",
     "price_summary",
     "prices_df",
     "publications_df",

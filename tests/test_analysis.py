@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+import numista_frames as nf
 from numista_frames.analysis import collection as an
 from numista_frames.frames.normalize import (
     PriceRecord,
@@ -568,3 +569,64 @@ def test_collection_stats__bc_years_fall_in_their_decade() -> None:
                                       item(3, 3, None, "f", gregorian_year=1912)])
     decades = an.collection_stats(items).by_decade.index.tolist()
     assert decades == [-440, -210, 1910]  # 449 BC is in the 440s BC, as 1912 is in the 1910s
+
+
+# -- price_index ---------------------------------------------------------------------------------
+
+
+def _history(rows: list[tuple[int, str, float]]) -> pd.DataFrame:
+    """(type_id, YYYY-MM-DD, UNC price) rows as a price history."""
+    return pd.DataFrame({
+        "type_id": pd.array([r[0] for r in rows], dtype="Int64"),
+        "issue_id": pd.array([r[0] * 10 for r in rows], dtype="Int64"),
+        "grade": pd.Categorical(["unc"] * len(rows), dtype=GRADE_DTYPE),
+        "price": [r[2] for r in rows], "currency": "EUR",
+        "observed_at": pd.to_datetime([r[1] for r in rows], utc=True)})
+
+
+def test_price_index__a_type_new_in_the_last_month_moves_nothing() -> None:
+    twelve = [(t, month, 10.0 * t * (1.0 + 0.01 * i)) for t in range(1, 13)
+              for i, month in enumerate(["2026-01-10", "2026-02-10", "2026-03-10"])]
+    alone = [(99, "2026-03-20", 5000.0)]  # priced once, in the last month only
+    index = nf.price_index(_history(twelve + alone))
+    assert index["index"].round(2).tolist() == [100.0, 101.0, 102.0]
+    assert index["types"].tolist()[1:] == [12, 12] and index["priced"].tolist() == [12, 12, 13]
+
+
+def _naive(history: pd.DataFrame) -> pd.Series:
+    """Notebook 02's old chart: each type indexed to its first month, median across types."""
+    monthly = history.groupby(["type_id", pd.Grouper(key="observed_at", freq="MS")])["price"] \
+        .median().unstack("type_id")
+    return (monthly / monthly.bfill().iloc[0] * 100).median(axis=1)
+
+
+def test_price_index__one_type_alone_in_the_last_month_does_not_make_it_jump() -> None:
+    """12 types: one rose 40 % in February, the rest held; in March only that one is fetched
+    again (+1 %). The median of whatever was fetched jumps to that type's level; the chained
+    index moves by what changed since February, over the types priced in both months."""
+    rows = [(t, month, 10.0) for t in range(2, 13) for month in ("2026-01-10", "2026-02-10")]
+    rows += [(1, "2026-01-10", 10.0), (1, "2026-02-10", 14.0), (1, "2026-03-10", 14.14)]
+    history = _history(rows)
+    assert _naive(history).round(1).tolist() == [100.0, 100.0, 141.4]  # the jump
+    index = nf.price_index(history)
+    assert index["index"].round(1).tolist() == [100.0, 100.0, 101.0]
+    assert index["types"].tolist()[1:] == [12, 1]  # and the chart can say how thin the link is
+
+
+def test_price_index__a_period_with_no_type_in_common_is_nan_and_the_chain_goes_on() -> None:
+    rows = [(1, "2026-01-05", 10.0), (2, "2026-02-05", 50.0), (1, "2026-03-05", 12.0)]
+    index = nf.price_index(_history(rows))
+    assert index["index"].iloc[0] == 100 and pd.isna(index["index"].iloc[1])
+    assert index["index"].iloc[2] == pytest.approx(120.0)  # March against January
+
+
+def test_price_index__checks_its_input_and_handles_empty() -> None:
+    with pytest.raises(ValueError, match="missing"):
+        nf.price_index(pd.DataFrame({"type_id": [1]}))
+    with pytest.raises(ValueError, match="grade"):
+        nf.price_index(_history([(1, "2026-01-05", 1.0)]), grade="mint")
+    mixed = _history([(1, "2026-01-05", 1.0), (2, "2026-01-05", 1.0)])
+    mixed.loc[1, "currency"] = "USD"
+    with pytest.raises(ValueError, match="currencies"):
+        nf.price_index(mixed)
+    assert nf.price_index(_history([])).empty

@@ -287,6 +287,49 @@ def test_plot_prices__many_issues_are_colored_by_year_with_a_colorbar() -> None:
     assert ax.lines[0].get_color() != ax.lines[-1].get_color()
 
 
+def _ladders(issues: int, top: float = 50.0) -> pd.DataFrame:
+    """``issues`` issues of one type priced in F, VF and UNC; the last one up to ``top``."""
+    rows = [(i, g, p * (1 + i / 10)) for i in range(issues) for g, p in (("f", 1.0), ("vf", 2.0),
+                                                                         ("unc", 4.0))]
+    rows[-1] = (issues - 1, "unc", top)
+    return frame("prices", type_id=[5] * len(rows), issue_id=[r[0] for r in rows],
+                 grade=[r[1] for r in rows], price=[r[2] for r in rows],
+                 currency=["EUR"] * len(rows), gregorian_year=[1900 + r[0] for r in rows])
+
+
+def test_plot_prices__log_axis_when_prices_span_more_than_two_orders_of_magnitude() -> None:
+    assert plot_prices(_ladders(3, top=600.0)).get_yscale() == "log"  # 1 .. 600
+    ax = plot_prices(_ladders(3, top=50.0))  # 1 .. 50
+    assert ax.get_yscale() == "linear" and ax.get_ylim()[0] == 0
+    assert plot_prices(_ladders(3, top=600.0), yscale="linear").get_yscale() == "linear"
+    assert plot_prices(_ladders(3, top=50.0), yscale="log").get_yscale() == "log"
+    low, high = plot_prices(_ladders(3, top=600.0)).get_ylim()
+    assert 0.5 < low < 1.0 and 600 < high < 1000  # fitted to the prices, not to 0
+
+
+def test_plot_prices__past_30_issues_a_median_and_a_middle_half_band() -> None:
+    from matplotlib.collections import PolyCollection
+
+    ax = plot_prices(_ladders(31))
+    assert len(ax.lines) == 1 and len([c for c in ax.collections
+                                      if isinstance(c, PolyCollection)]) == 1
+    median = ax.lines[0].get_ydata()
+    assert list(median) == pytest.approx([2.5, 5.0, 10.0])  # type: ignore[arg-type]
+    assert "median and middle half of 31 issues" in ax.get_title()
+    assert legend_labels(ax) == ["middle half (25–75 %)", "median of 31 issues"]
+    assert len(plot_prices(_ladders(31), summary="lines").lines) == 31
+    assert len(plot_prices(_ladders(30)).lines) == 30
+    forced = plot_prices(_ladders(3), summary="band")
+    assert len(forced.lines) == 1 and "of 3 issues" in forced.get_title()
+
+
+@pytest.mark.parametrize(("name", "value"), [("yscale", "logarithmic"), ("summary", "median")])
+def test_plot_prices__bad_choices_raise_before_drawing(name: str, value: str) -> None:
+    with pytest.raises(ValueError, match=name):
+        plot_prices(_ladders(3), **{name: value})
+    assert plt.get_fignums() == []
+
+
 def test_plot_prices__mixed_currencies_raise_before_drawing() -> None:
     mixed = pd.concat([prices_frame("EUR"), prices_frame("USD")], ignore_index=True)
     with pytest.raises(ValueError, match="several currencies"):
@@ -322,6 +365,28 @@ def test_plot_price_history__several_issues_draw_the_median_per_grade() -> None:
     f_line = labelled[0]
     assert f_line.get_ydata()[0] == pytest.approx(1.0 + 0.8)  # type: ignore[index]  # median of .7 .8 .9
     assert "median of 3 issues" in ax.get_title()
+
+
+def test_plot_price_history__one_observation_date_still_reads() -> None:
+    one_day = history_frame(issues=(7,))
+    one_day = one_day[one_day["observed_at"] == one_day["observed_at"].min()]
+    one_day = one_day[one_day["grade"] != "unc"]  # F ~1.7 and XF ~2.7
+    ax = plot_price_history(one_day)
+    assert "one observation so far: history grows as prices are fetched" in ax.get_title()
+    low, high = ax.get_ylim()
+    assert 1.0 < low < 1.7 and 2.7 < high < 3.5  # from the points drawn, not 0 and not far above
+    assert tick_labels(ax) == ["2023-01-01"]
+    left, right = ax.get_xlim()
+    assert right - left <= 2  # days: the date, not a week around it
+    assert all(line.get_marker() == "o" for line in ax.lines)  # points, visible
+    assert "one observation" not in plot_price_history(history_frame()).get_title()
+
+
+def test_plot_price_history__y_limits_follow_the_points() -> None:
+    ax = plot_price_history(history_frame())
+    low, high = ax.get_ylim()
+    prices = history_frame()["price"]
+    assert low <= prices.min() and high >= prices.max() and high < prices.max() * 1.2
 
 
 def test_plot_price_history__ids_select_and_unknown_ids_give_no_data() -> None:

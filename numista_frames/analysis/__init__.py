@@ -10,6 +10,7 @@ from numista_frames.analysis.collection import (
     price_summary,
     rarity,
 )
+from numista_frames.analysis.indices import price_index
 
 __all__ = [
     "CollectionStats",
@@ -18,6 +19,7 @@ __all__ = [
     "collection_stats",
     "collection_value",
     "price_changes",
+    "price_index",
     "price_summary",
     "rarity",
 ]

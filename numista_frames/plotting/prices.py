@@ -104,7 +104,7 @@ def _price_lines(ax: Axes, data: pd.DataFrame, grades: list[Any], style: dict[st
 
 
 def plot_prices(prices: pd.DataFrame, *, type_id: int | None = None, ax: Axes | None = None,
-                **style: Any) -> Axes:
+                yscale: str = "auto", summary: str = "auto", **style: Any) -> Axes:
     """Draw estimated price against grade: one line per issue, grades in their order.
 
     Parameters
@@ -116,6 +116,12 @@ def plot_prices(prices: pd.DataFrame, *, type_id: int | None = None, ax: Axes | 
         Keep only this type (N#).
     ax : matplotlib Axes, optional
         Where to draw; a new 8x4.5 in figure when omitted.
+    yscale : {"auto", "linear", "log"}
+        ``"auto"``: logarithmic when the prices span more than two orders of magnitude (the
+        largest over 100 times the smallest), so cheap issues are not flattened onto 0.
+    summary : {"auto", "lines", "band"}
+        ``"lines"``: one line per issue. ``"band"``: per grade, the median over the issues and
+        the band from the 25th to the 75th percentile. ``"auto"``: a band past 30 issues.
     **style
         Passed on to ``Axes.plot`` for every line (``color``, ``linewidth``, ``marker``...).
 
@@ -123,12 +129,13 @@ def plot_prices(prices: pd.DataFrame, *, type_id: int | None = None, ax: Axes | 
     -------
     matplotlib Axes
         With the grades on the x axis and the currency in the y label. Up to 10 issues get a
-        legend; more are colored by year, with a colorbar.
+        legend; more are colored by year, with a colorbar; a band says so in its legend.
 
     Raises
     ------
     ValueError
-        If columns are missing, ``type_id`` is not a positive id, or the prices mix currencies.
+        If columns are missing, ``type_id`` is not a positive id, the prices mix currencies, or
+        ``yscale``/``summary`` is not one of its choices.
 
     Examples
     --------
@@ -136,6 +143,8 @@ def plot_prices(prices: pd.DataFrame, *, type_id: int | None = None, ax: Axes | 
     >>> ax.figure.savefig("prices.png")  # doctest: +SKIP
     """
     _require(prices, _PRICE_COLUMNS, "plot_prices")
+    _choice(yscale, "yscale", ("auto", "linear", "log"))
+    _choice(summary, "summary", ("auto", "lines", "band"))
     data = _select(prices, type_id=type_id).dropna(subset=["grade", "price"])
     data = data.reindex(columns=[*data.columns, *(c for c in ("year", "gregorian_year", "mint_letter",
                                                                   "comment") if c not in data)])
@@ -148,15 +157,62 @@ def plot_prices(prices: pd.DataFrame, *, type_id: int | None = None, ax: Axes | 
     data = (data.assign(_mint=data["mint_letter"].astype("object").fillna(""))
             .sort_values(["type_id", "gregorian_year", "_mint", "issue_id"], na_position="last"))
     grades = [g for g in GRADE_DTYPE.categories if (data["grade"] == g).any()]
-    _price_lines(ax, data, grades, style)
     issues = len(data.drop_duplicates(["type_id", "issue_id"]))
-    title += f" · {issues} issues" if issues > 1 else ""
+    if summary == "band" or (summary == "auto" and issues > BAND_ABOVE):
+        _price_band(ax, data, grades, issues, style)
+        title += f"\nmedian and middle half of {issues} issues"
+    else:
+        _price_lines(ax, data, grades, style)
+        title += f" · {issues} issues" if issues > 1 else ""
     ax.set_xticks(range(len(grades)), [_grade_label(g) for g in grades])
     ax.set_xlabel("Grade", fontsize=10)
     ax.set_ylabel(f"Price ({currency})", fontsize=10)
-    ax.set_ylim(bottom=0)
-    _thousands(ax.yaxis)
+    _price_axis(ax, data["price"], yscale)
     return _finish(ax, title)
+
+
+#: Past this many issues, ``plot_prices(summary="auto")`` draws a median and a band.
+BAND_ABOVE = 30
+#: ``yscale="auto"`` turns logarithmic when the largest price is over this many times the least.
+LOG_SPAN = 100.0
+
+
+def _choice(value: str, name: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
+
+
+def _price_axis(ax: Axes, price: pd.Series[Any], yscale: str) -> None:
+    """A linear axis from 0, or a log axis fitted to the prices (``auto``: when they span
+    more than two orders of magnitude)."""
+    positive = price[price > 0]
+    span = float(positive.max() / positive.min()) if len(positive) else 1.0
+    if yscale == "log" or (yscale == "auto" and span > LOG_SPAN):
+        from matplotlib.ticker import NullFormatter
+
+        ax.set_yscale("log")
+        if len(positive):
+            ax.set_ylim(float(positive.min()) / 1.4, float(positive.max()) * 1.4)
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    else:
+        ax.set_ylim(bottom=0)
+    _thousands(ax.yaxis)
+
+
+def _price_band(ax: Axes, data: pd.DataFrame, grades: list[Any], issues: int,
+                style: dict[str, Any]) -> None:
+    """Per grade, the median over the issues and the band of their middle half (25-75 %)."""
+    by_grade = data.groupby("grade", observed=True)["price"]
+    stats = pd.DataFrame({"low": by_grade.quantile(0.25), "median": by_grade.median(),
+                          "high": by_grade.quantile(0.75)}).reindex(grades)
+    x = list(range(len(grades)))
+    color = style.get("color", "C0")
+    ax.fill_between(x, stats["low"].to_numpy(), stats["high"].to_numpy(), color=color, alpha=0.25,
+                    linewidth=0, label="middle half (25–75 %)")
+    defaults = {"color": color, "marker": "o", "markersize": 4, "linewidth": 2.0,
+                "label": f"median of {issues} issues"}
+    ax.plot(x, stats["median"].to_numpy(), **{**defaults, **style})
+    _legend(ax, "Issues")
 
 
 # -- plot_price_history ------------------------------------------------------------------------
@@ -189,8 +245,10 @@ def _history_lines(ax: Axes, data: pd.DataFrame, style: dict[str, Any]) -> int:
     return issues
 
 
-def _paid_markers(ax: Axes, paid: pd.DataFrame, data: pd.DataFrame, currency: str) -> int:
-    """A star at each acquisition (date, price paid) of the types and issues drawn."""
+def _paid_markers(ax: Axes, paid: pd.DataFrame, data: pd.DataFrame,
+                  currency: str) -> pd.Series[Any]:
+    """A star at each acquisition (date, price paid) of the types and issues drawn; returns
+    the prices marked."""
     _require(paid, ("type_id", "issue_id", "acquisition_date", "price_value", "price_currency"),
              "plot_price_history(paid=...)")
     drawn = set(zip(data["type_id"], data["issue_id"], strict=True))
@@ -199,18 +257,36 @@ def _paid_markers(ax: Axes, paid: pd.DataFrame, data: pd.DataFrame, currency: st
     mine = paid[[(t, i) in drawn or (pd.isna(i) and t in types) for t, i in keys]]
     mine = mine[mine["price_currency"].eq(currency).fillna(False)]
     mine = mine.dropna(subset=["acquisition_date", "price_value"])
-    if mine.empty:
-        return 0
-    ax.plot(_naive_utc(mine["acquisition_date"]).to_numpy(), mine["price_value"].to_numpy(),
-            linestyle="none", marker="*", markersize=13, color="black", label="paid", zorder=5)
-    return len(mine)
+    if not mine.empty:
+        ax.plot(_naive_utc(mine["acquisition_date"]).to_numpy(), mine["price_value"].to_numpy(),
+                linestyle="none", marker="*", markersize=13, color="black", label="paid",
+                zorder=5)
+    return mine["price_value"].astype("float64")
 
 
 def _pad_single_day(ax: Axes, when: pd.Series[Any]) -> None:
-    """One day of observations: centre it in a week-wide axis instead of a stretched one."""
+    """One day of observations: that day in the middle, labelled by its date alone."""
     if when.dt.floor("D").nunique() == 1:
-        day = when.min().floor("D")
-        ax.set_xlim(day - pd.Timedelta(days=3), day + pd.Timedelta(days=4))
+        from matplotlib.dates import DateFormatter
+        from matplotlib.ticker import FixedLocator
+
+        middle = when.min() + (when.max() - when.min()) / 2
+        ax.set_xlim(middle - pd.Timedelta(days=1), middle + pd.Timedelta(days=1))
+        ax.xaxis.set_major_locator(FixedLocator([_date_number(when.min())]))
+        ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))  # type: ignore[no-untyped-call]
+
+
+def _date_number(moment: pd.Timestamp) -> float:
+    from matplotlib.dates import date2num
+
+    return float(date2num(moment.to_pydatetime()))  # type: ignore[no-untyped-call]
+
+
+def _fit_y(ax: Axes, prices: pd.Series[Any]) -> None:
+    """Y limits from the points drawn (not from 0, nor from lines drawn elsewhere)."""
+    low, high = float(prices.min()), float(prices.max())
+    pad = (high - low) * 0.12 if high > low else max(abs(high) * 0.15, 0.01)
+    ax.set_ylim(max(0.0, low - pad) if low >= 0 else low - pad, high + pad)
 
 
 def _date_axis(ax: Axes) -> None:
@@ -268,13 +344,18 @@ def plot_price_history(history: pd.DataFrame, *, type_id: int | None = None, iss
     if data.empty:
         return _no_data(ax, title)
     issues = _history_lines(ax, data, style)
+    shown = data["price"].astype("float64")
     if paid is not None:
-        _paid_markers(ax, paid, data, currency)
+        shown = pd.concat([shown, _paid_markers(ax, paid, data, currency)])
     if issues == 1 and not data["issue_id"].isna().all():
         title += f" · issue {int(data['issue_id'].dropna().iloc[0])}"
     elif issues > 1:
         title += f"\nmedian of {issues} issues"
-    _date_axis(ax)
+    if _naive_utc(data["observed_at"]).dt.floor("D").nunique() == 1:
+        title += "\none observation so far: history grows as prices are fetched"
+    else:
+        _date_axis(ax)
+    _fit_y(ax, shown)
     ax.set_ylabel(f"Price ({currency})", fontsize=10)
     _thousands(ax.yaxis)
     _legend(ax, "Grade", reverse=True)  # best grade on top, as the lines usually are
