@@ -110,6 +110,9 @@ def relax_to_reality(spec: dict[str, Any]) -> dict[str, Any]:
     publication["year"] = INT_OR_DIGITS
     for people in ("contributors", "publishers"):
         publication[people]["items"]["properties"]["id"] = INT_OR_DIGITS
+    # issuer wikidata_id: null where an issuer has no Wikidata item (the 2022 issuers capture).
+    listed = _body_schema(spec, "/issuers", "get")["properties"]["issuers"]["items"]
+    listed["properties"]["wikidata_id"] = {"type": "string", "nullable": True}
     # error schema: the field is error_message (the document requires `error`).
     schemas["error"]["required"] = ["error_message"]
     # POST collected item 201: `collection` is a bare int.
@@ -281,7 +284,9 @@ def test_search__queries_conform(fake: Fake, lang: str) -> None:
     bodies = {f"{query}": fake.get("/types", lang=lang, **query) for query in SEARCHES}
     assert_conform(bodies, "/types")
     assert {body["count"] > 0 for body in bodies.values()} == {True, False}
-    assert all("object_type" in item for body in bodies.values() for item in body["types"])  # §9
+    items = [item for body in bodies.values() for item in body["types"]]
+    typed = sum("object_type" in item for item in items)  # §9; real results lack it now and then
+    assert typed >= 0.95 * len(items)
 
 
 def test_search__every_page_of_a_query_conforms(fake: Fake) -> None:
@@ -494,15 +499,16 @@ def test_relaxations__other_real_bodies_conform(name: str, path: str, method: st
     assert not violations(real(name), path, method, status)
 
 
-def test_relaxations__real_issuers_break_the_document_only_with_null_wikidata_id() -> None:
+def test_relaxations__real_issuers_conform_with_null_wikidata_id_allowed() -> None:
     """The 2022 issuer list has ``"wikidata_id": null`` for 509 of 4,250 issuers, which the
-    document and NOTES §1 ("omitted, not null") rule out and §9 does not list. Reported, not
-    relaxed: everything else in the list conforms."""
+    document and NOTES §1 ("omitted, not null") rule out and §9 does not list. The fake serves
+    it too (issue 11), so the relaxed document allows it there, and only there: the real list
+    conforms as a whole, and a null anywhere else in it would not."""
     issuers = real("namachieli__GET_issuers_13mar2022_issuers-array-only.json")
-    found = violations({"count": len(issuers), "issuers": issuers}, "/issuers")
-    assert {v.split(":")[0].rsplit("/", 1)[-1] for v in found} == {"wikidata_id"}
-    without_nulls = [{k: v for k, v in issuer.items() if v is not None} for issuer in issuers]
-    assert not violations({"count": len(issuers), "issuers": without_nulls}, "/issuers")
+    assert sum(issuer.get("wikidata_id", "") is None for issuer in issuers) == 509
+    assert not violations({"count": len(issuers), "issuers": issuers}, "/issuers")
+    broken = [{**issuers[0], "name": None}, *issuers[1:]]
+    assert violations({"count": len(issuers), "issuers": broken}, "/issuers")
 
 
 # == 2. Shapes compared with real bodies ===========================================================
@@ -672,10 +678,12 @@ ITEM_NUMBERS = frozenset({"price.value", "weight", "size"})
 
 
 def test_shapes__type_bodies_like_real_ones(types_by_lang: dict[str, dict[int, Any]]) -> None:
-    """All coin and exonumia types in ``es`` against 1,050 real ``es`` bodies (none a banknote)."""
+    """All coin and exonumia types in ``es`` against 1,050 real ``es`` bodies (none a banknote),
+    and the 2025 capture whose ``mints[].id`` are strings (§9)."""
     fake = [body for body in types_by_lang["es"].values() if body["category"] != "banknote"]
     assert len(fake) >= 500
-    assert_shape(fake, real_types().values(), NOTES_TYPE)
+    reality = [*real_types().values(), real("planchet__type_99700_lang-en.json")]
+    assert_shape(fake, reality, NOTES_TYPE)
 
 
 def test_shapes__banknote_bodies_invent_nothing(types_by_lang: dict[str, dict[int, Any]]) -> None:

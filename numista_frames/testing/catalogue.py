@@ -18,6 +18,7 @@ from numista_frames.testing.search import (
     make_search_entry,
     parse_search_query,
 )
+from numista_frames.testing.variations import vary_issuers, vary_search_items, vary_type
 from numista_frames.testing.vocabulary import (
     CATEGORIES,
     GRADES,
@@ -184,7 +185,7 @@ class SampleCatalogue:
         """
         body: JsonDict = localise(self._type(type_id), TYPE_LABELS, self._table(lang))
         body["url"] = f"https://{lang}.numista.com/{type_id}"
-        return body
+        return vary_type(body)
 
     def get_issues(self, type_id: int, lang: str = "en") -> list[JsonDict]:
         """Answer ``GET /types/{type_id}/issues``: a bare list in Numista's order.
@@ -244,7 +245,7 @@ class SampleCatalogue:
 
     def get_issuers(self, lang: str = "en") -> JsonDict:
         """Answer ``GET /issuers``: ``{count, issuers}``."""
-        issuers = localise(self._issuers, ISSUER_LABELS, self._table(lang))
+        issuers = vary_issuers(localise(self._issuers, ISSUER_LABELS, self._table(lang)))
         return {"count": len(issuers), "issuers": issuers}
 
     def get_mints(self, lang: str = "en") -> JsonDict:
@@ -374,8 +375,7 @@ class SampleCatalogue:
         return self._entries
 
     def _localise_items(self, items: list[JsonDict], lang: str | None) -> list[JsonDict]:
-        result: list[JsonDict] = localise(items, SEARCH_LABELS, self._table(lang))
-        return result
+        return vary_search_items(localise(items, SEARCH_LABELS, self._table(lang)))
 
 
 @functools.cache
