@@ -95,6 +95,20 @@ def row_batch(api: FakeNumista, ids: list[int], latency: float, runs: int) -> di
             "minimum": len(ids)}
 
 
+def row_steady(api: FakeNumista, ids: list[int], runs: int, size: int = 50) -> dict[str, float]:
+    """types_df of ``size`` new ids per run in a session already open (the first use of a new
+    cache dir - creating its SQLite files - paid before), against a plain pool on the same ids."""
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    if len(chunks) < runs + 1:
+        raise ValueError(f"need {(runs + 1) * size} ids, got {len(ids)}")
+    fresh = iter(chunks)
+    with configured(api):
+        nf.types_df(next(fresh), progress=False)
+        ours = median_seconds(lambda: nf.types_df(next(fresh), progress=False), runs)
+    pool = median_seconds(lambda: plain_pool(api, chunks[0]), runs)
+    return {"ours": ours, "pool": pool, "per_request_ms": (ours - pool) / size * 1000}
+
+
 def row_ledger(runs: int, writes: int = 500) -> dict[str, float]:
     """One ledger write, against an insert on one open SQLite connection."""
     tmp = Path(tempfile.mkdtemp(prefix="nf-ledger-"))
@@ -202,14 +216,18 @@ def main() -> None:
     catalogue = with_extra_types(ROWS, word=WORD, issues_per_type=1)
     with FakeNumista(catalogue=catalogue, max_concurrency=10) as api:
         with configured(api):
-            ids200 = nf.search_df(WORD, max_results=200, progress=False)["id"].tolist()
+            ids = nf.search_df(WORD, max_results=(args.runs + 2) * 50, progress=False)["id"].tolist()
+        ids200 = ids[:200]
         b = row_batch(api, ids200, 0.05, args.runs)
         print(f"200 types, 50 ms latency, defaults: {b['ours']:.2f} s vs pool of 8 "
               f"{b['pool']:.2f} s = {b['ratio']:.3f}x; one at a time {b['loop']:.2f} s; "
               f"requests {b['spent']} (minimum {b['minimum']})")
         z = row_batch(api, ids200[:50], 0.0, args.runs)
-        print(f"50 types, 0 ms latency: {z['ours'] * 1000:.0f} ms vs pool {z['pool'] * 1000:.0f} ms"
-              f" = {z['per_request_ms']:+.2f} ms per request over the pool")
+        print(f"50 types, 0 ms latency, new cache dir: {z['ours'] * 1000:.0f} ms vs pool "
+              f"{z['pool'] * 1000:.0f} ms = {z['per_request_ms']:+.2f} ms per request over the pool")
+        w = row_steady(api, ids, args.runs)
+        print(f"50 types, 0 ms latency, session open: {w['ours'] * 1000:.0f} ms vs pool "
+              f"{w['pool'] * 1000:.0f} ms = {w['per_request_ms']:+.2f} ms per request over the pool")
         s = row_search(api, args.runs)
         print(f"search {ROWS} rows rebuilt from the HTTP cache: {s['rebuild_ms']:.0f} ms; cold at "
               f"50 ms: {s['cold_s']:.2f} s = {s['ratio']:.2f}x ideal ({s['ideal_s']:.2f} s); "

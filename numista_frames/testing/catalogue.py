@@ -97,6 +97,8 @@ class SampleCatalogue:
         self._entries: list[SearchEntry] | None = None
         #: The matches of recent searches, so that paging through one scans the catalogue once.
         self._hits: dict[tuple[tuple[str, str], ...], list[SearchEntry]] = {}
+        #: Search items as served, per (type id, lang): serving is then encoding only.
+        self._items: dict[tuple[Any, str | None], JsonDict] = {}
 
     @classmethod
     def from_path(cls, path: str | Path) -> SampleCatalogue:
@@ -327,8 +329,9 @@ class SampleCatalogue:
             hits = self._hits[asked] = [e for e in self._search_entries() if query.matches(e)]
         size = min(query.count, page_size_cap) if page_size_cap else query.count
         start = (query.page - 1) * size
-        page = [entry.item for entry in hits[start : start + size]]
-        return {"count": len(hits), "types": self._localise_items(page, params.get("lang"))}
+        lang = params.get("lang")
+        return {"count": len(hits), "types": [self._served_item(entry.item, lang)
+                                              for entry in hits[start : start + size]]}
 
     def search_by_image(self, body: Any, lang: str = "en", *, experimental: bool = False) -> JsonDict:
         """Answer ``POST /search_by_image`` deterministically from a hash of the images.
@@ -373,6 +376,14 @@ class SampleCatalogue:
                 make_search_entry(t, self._issues.get(type_id, [])) for type_id, t in self._types.items()
             ]
         return self._entries
+
+    def _served_item(self, item: JsonDict, lang: str | None) -> JsonDict:
+        """A search item localised and varied, made once (answers are encoded, never changed)."""
+        key = (item.get("id"), lang)
+        served = self._items.get(key)
+        if served is None:
+            served = self._items[key] = self._localise_items([item], lang)[0]
+        return served
 
     def _localise_items(self, items: list[JsonDict], lang: str | None) -> list[JsonDict]:
         return vary_search_items(localise(items, SEARCH_LABELS, self._table(lang)))
