@@ -249,3 +249,20 @@ def test_cache_hit__user_data_keeps_its_identity(
     assert fake.request_count("/users/1/collected_items") == 2
     mine.get_collected_items(1)
     assert fake.request_count("/users/1/collected_items") == 2
+
+
+def test_cache_store__a_failed_write_keeps_the_answer_and_says_so(
+        fake: FakeNumista, client: nf.Client, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+    import sqlite3
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(client.session.cache, "save_response", full)
+    with caplog.at_level(logging.WARNING, logger="numista_frames"):
+        body = client.get_type(1031)
+    assert body["id"] == 1031 and fake.request_count() == 1  # fetched once, returned all the same
+    assert any("could not store" in r.getMessage() and "disk is full" in r.getMessage()
+               for r in caplog.records)
