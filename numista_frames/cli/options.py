@@ -6,6 +6,7 @@ A bad value is a usage error (exit 2) before anything runs.
 from __future__ import annotations
 
 import argparse
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -75,12 +76,16 @@ def out_file(suffixes: Sequence[str]) -> Callable[[str], Path]:
 # -- options shared by several commands -----------------------------------------------------------
 
 
+_REQUEST_GROUPS: weakref.WeakKeyDictionary[argparse.ArgumentParser, argparse._ArgumentGroup] = (
+    weakref.WeakKeyDictionary())
+
+
 def _request_group(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
     """The "request options" group of a parser (one per parser, whichever adder comes first)."""
-    for group in p._action_groups:
-        if group.title == "request options":
-            return group
-    return p.add_argument_group("request options")
+    group = _REQUEST_GROUPS.get(p)
+    if group is None:
+        group = _REQUEST_GROUPS[p] = p.add_argument_group("request options")
+    return group
 
 
 def settings_options(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
