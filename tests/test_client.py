@@ -209,6 +209,7 @@ def test_cache_hit__read_straight_from_the_store_under_its_key(
     from numista_frames.http.cache_file import request_key
 
     first = client.get_type(1031)  # a miss, stored under its key
+    client.flush()
     key = request_key(client.settings.api_url + "/types/1031", {"lang": "en"})
     assert set(client.session.cache.responses.keys()) == {key}
     with monkeypatch.context() as m:
@@ -228,6 +229,7 @@ def test_cache_hit__an_expired_answer_is_fetched_again(
     from datetime import UTC, datetime, timedelta
 
     client.get_type(1031)
+    client.flush()
     responses = client.session.cache.responses
     for key in list(responses.keys()):
         response = responses[key]
@@ -256,13 +258,22 @@ def test_cache_store__a_failed_write_keeps_the_answer_and_says_so(
         caplog: pytest.LogCaptureFixture) -> None:
     import logging
     import sqlite3
+    from contextlib import contextmanager
 
-    def full(*args: Any, **kwargs: Any) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+    table = client.session.cache.responses
+    reading = table.connection
 
-    monkeypatch.setattr(client.session.cache, "save_response", full)
+    @contextmanager
+    def full(commit: bool = False) -> Any:
+        if commit:
+            raise sqlite3.OperationalError("database or disk is full")
+        with reading() as con:
+            yield con
+
+    monkeypatch.setattr(table, "connection", full)
     with caplog.at_level(logging.WARNING, logger="numista_frames"):
         body = client.get_type(1031)
+        client.flush()
     assert body["id"] == 1031 and fake.request_count() == 1  # fetched once, returned all the same
     assert any("could not store" in r.getMessage() and "disk is full" in r.getMessage()
                for r in caplog.records)

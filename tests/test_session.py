@@ -355,6 +355,7 @@ def test_cache__expiry_follows_the_endpoint_family(fake: FakeNumista, client: nf
     issue = client.get_issues(tid)[0]["id"]
     client.get_prices(tid, issue)
     client.get_collections()
+    client.flush()
     lifetimes = {}
     for response in client.session.cache.filter():  # type: ignore[attr-defined]
         path = response.url.split("/v3", 1)[1].split("?")[0]
@@ -408,6 +409,7 @@ def test_cache__expired_answers_are_deleted_at_most_once_a_day(fake: FakeNumista
         tid = _a_type_id(fake, client)
         issue = client.get_issues(tid)[0]["id"]
         client.get_prices(tid, issue)  # expires at once
+        client.flush()
         session = client.session
         kept = len(list(session.cache.filter(expired=True)))  # type: ignore[attr-defined]
         assert kept >= 1

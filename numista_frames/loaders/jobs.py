@@ -85,6 +85,8 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
         return _run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
     except BadRequestError as exc:
         refused = exc
+    finally:
+        client.flush()  # what the call fetched is in the HTTP cache file when it returns
     raise with_hint(refused, job.params, client)  # outside the except: one error, not two
 
 

@@ -1,0 +1,160 @@
+"""The HTTP cache's writer thread: requests never wait for the disk, nothing is fetched twice,
+loaders and the process return only with every answer in the file."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import numista_frames as nf
+from numista_frames.http.cache_writer import CacheWriter, Row
+from numista_frames.http.client_base import ClientBase
+from numista_frames.testing import FakeNumista
+
+from .conftest import make_client
+
+
+def _rows_in_file(client: nf.Client) -> int:
+    con = sqlite3.connect(client.settings.http_cache_path)
+    try:
+        return int(con.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _type_ids(client: nf.Client, n: int) -> list[int]:
+    return [int(t["id"]) for t in client.get_types(q="dollar", count=n)["types"]]
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The disk stalls: every write waits until the event is set."""
+    release = threading.Event()
+    insert = ClientBase._insert
+
+    def stalled(session: Any, rows: list[Row]) -> None:
+        assert release.wait(30), "the test never released the writer"
+        insert(session, rows)
+
+    monkeypatch.setattr(ClientBase, "_insert", staticmethod(stalled))
+    yield release
+    release.set()
+
+
+def test_writer__requests_never_wait_for_the_disk(
+        fake: FakeNumista, client: nf.Client, held: threading.Event) -> None:
+    ids = _type_ids(client, 20)
+    fake.clear_log()
+    for tid in ids:
+        client.get_type(tid)  # would hang here if a request waited for its write
+    assert fake.request_count("/types/") == 20
+    held.set()
+    client.flush()
+    assert _rows_in_file(client) == 21  # the search and the 20 types
+
+
+def test_writer__an_answer_on_its_way_is_never_fetched_again(
+        fake: FakeNumista, client: nf.Client, cache_dir: Path, held: threading.Event) -> None:
+    tid = _type_ids(client, 1)[0]
+    first = client.get_type(tid)
+    fake.clear_log()
+    assert client.get_type(tid) == first
+    assert client.get_type(tid, cache_only=True) == first
+    with make_client(fake, cache_dir) as other:  # another client of the same file
+        assert other.get_type(tid) == first
+        held.set()
+    assert fake.request_count() == 0
+    assert client.counts.cached == 2
+
+
+def test_writer__a_loader_returns_with_its_answers_in_the_file(
+        fake: FakeNumista, configured: FakeNumista) -> None:
+    client = nf.Client()
+    ids = _type_ids(client, 30)
+    nf.types_df(ids, progress=False)
+    assert _rows_in_file(client) == 31  # read straight from the file, no flush
+
+
+def test_writer__a_failed_write_is_logged_and_the_thread_goes_on(
+        fake: FakeNumista, client: nf.Client, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    ids = _type_ids(client, 2)
+    insert = ClientBase._insert
+    failures = iter([sqlite3.OperationalError("disk I/O error")])
+
+    def once_broken(session: Any, rows: list[Row]) -> None:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        insert(session, rows)
+
+    client.flush()
+    monkeypatch.setattr(ClientBase, "_insert", staticmethod(once_broken))
+    with caplog.at_level(logging.WARNING, logger="numista_frames"):
+        client.get_type(ids[0])
+        client.flush()
+        client.get_type(ids[1])
+        client.flush()
+    assert any("could not store 1 answers" in r.getMessage() and "disk I/O error"
+               in r.getMessage() for r in caplog.records)
+    fake.clear_log()
+    client.get_type(ids[1])  # written after the failure
+    assert fake.request_count() == 0
+
+
+def test_writer__process_exit_writes_what_is_queued(fake: FakeNumista, cache_dir: Path) -> None:
+    with make_client(fake, cache_dir) as client:
+        ids = _type_ids(client, 5)
+    script = f"""
+import atexit, threading
+import numista_frames as nf
+from numista_frames.http.cache_writer import writer_for
+from numista_frames.http.client_base import ClientBase
+release = threading.Event()
+insert = ClientBase._insert
+def stalled(session, rows):  # the disk stalls until the process exits
+    release.wait(30)
+    insert(session, rows)
+ClientBase._insert = staticmethod(stalled)
+atexit.register(release.set)  # runs before the library's flush (atexit is last in, first out)
+client = nf.Client(api_url={fake.url!r}, api_key={fake.api_key!r}, cache_dir={str(cache_dir)!r},
+                   requests_per_second=None)
+for tid in {ids!r}:
+    client.get_type(tid)
+assert len(writer_for(client.settings.http_cache_path)) >= 4, "written before exit"
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    fake.clear_log()
+    with make_client(fake, cache_dir) as client:
+        for tid in ids:
+            client.get_type(tid)
+    assert fake.request_count() == 0
+
+
+def test_writer__one_thread_at_most_and_none_when_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    from numista_frames.http import cache_writer
+
+    monkeypatch.setattr(cache_writer, "IDLE_SECONDS", 0.0)
+    written: list[list[Row]] = []
+
+    class Sink:
+        def _write_rows(self, rows: list[Row]) -> None:
+            written.append(rows)
+
+    writer = CacheWriter("test")
+    sink = Sink()
+    for i in range(50):
+        writer.submit(sink, (f"k{i}", b"row", i))
+    assert writer.flush(10)
+    assert sorted(k for rows in written for k, _, _ in rows) == sorted(f"k{i}" for i in range(50))
+    assert writer.get("k1") is None and len(writer) == 0
+    names = [t.name for t in threading.enumerate() if "cache-writer test" in t.name]
+    assert len(names) <= 1
