@@ -16,7 +16,7 @@ from requests_cache.models import CachedResponse
 import numista_frames as nf
 from numista_frames.http.cache_file import IGNORED_PARAMETERS
 from numista_frames.http.cache_rows import (
-    CachedAnswer,
+    LazyCachedResponse,
     answer_of,
     dumps,
     is_default_format,
@@ -72,7 +72,7 @@ def test_row__left_to_requests_cache_when_out_of_the_ordinary(client: nf.Client)
     # stored by requests-cache itself, and read back through its deserializer
     client._store(response, f"/types/{tid}", {"lang": "en"}, None, timedelta(hours=1))
     stored = client._cached(f"/types/{tid}", {"lang": "en"}, None)
-    assert stored is not None and not isinstance(stored, CachedAnswer)
+    assert stored is not None and not isinstance(stored, LazyCachedResponse)
     assert stored.cookies["session"] == "abc" and stored.json() == response.json()
 
 

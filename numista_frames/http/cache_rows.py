@@ -25,7 +25,7 @@ from requests_cache.models.response import CachedResponse
 
 from numista_frames.http.cache_file import IGNORED_PARAMETERS
 
-__all__ = ["CachedAnswer", "answer_of", "dumps", "is_default_format", "row_of"]
+__all__ = ["LazyCachedResponse", "answer_of", "dumps", "is_default_format", "row_of"]
 
 _IGNORED = frozenset(IGNORED_PARAMETERS)
 #: The keys a row of a plain answer has (requests-cache leaves out fields at their default).
@@ -83,7 +83,7 @@ def _filtered(url: str) -> str:
     return filter_url(url, IGNORED_PARAMETERS)
 
 
-class CachedAnswer(CachedResponse):
+class LazyCachedResponse(CachedResponse):
     """A :class:`~requests_cache.CachedResponse` whose urllib3-style ``raw`` is made on first
     use (two thirds of building one; nothing here reads it)."""
 
@@ -129,7 +129,7 @@ def answer_of(blob: bytes, cache_key: str) -> CachedResponse | None:
         status_code=row.get("status_code", 0),
         url=row.get("url"),
     )
-    answer = CachedAnswer(**fields)
+    answer = LazyCachedResponse(**fields)
     answer.cache_key = cache_key
     return answer
 

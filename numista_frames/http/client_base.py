@@ -5,29 +5,24 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any, Self, cast
-from urllib.parse import urlsplit
+from datetime import UTC, datetime
+from typing import Any, Self
 
 import requests
 from requests_cache import CachedSession
-from requests_cache.backends.sqlite import SQLiteDict
 
 from numista_frames import checks as v
 from numista_frames.exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
-from numista_frames.http.cache_file import request_key, vary_matches
-from numista_frames.http.cache_rows import answer_of, dumps, is_default_format, row_of
-from numista_frames.http.cache_writer import Row, writer_for
+from numista_frames.http.client_cache import CacheAccess, CachedAnswer, frozen_params
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
 from numista_frames.http.oauth import shared_tokens
 from numista_frames.http.records import RequestRecord, record, track
-from numista_frames.http.recovery import is_corruption, move_aside
+from numista_frames.http.recovery import move_aside
 from numista_frames.http.session import (
     API_KEY_HEADER,
     DECODED_BODY,
@@ -56,18 +51,6 @@ NO_KEY_MESSAGE = (
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class CachedAnswer:
-    """One answer in the HTTP cache (see :meth:`Client.cached_answers`)."""
-
-    cache_key: str
-    path: str
-    query: str
-    bytes: int
-    created_at: datetime
-    expires: datetime | None
-
-
 @dataclass
 class RequestCounts:
     """How this client's requests were answered since it was created.
@@ -84,7 +67,7 @@ class RequestCounts:
     network: int = 0
     cached: int = 0
 
-class ClientBase:
+class ClientBase(CacheAccess):
     """What every endpoint method of :class:`numista_frames.Client` stands on.
 
     Nothing touches disk or network until the first request.
@@ -172,29 +155,6 @@ class ClientBase:
         return ledger.status(key_id(self.settings.api_key), self.settings.monthly_quota,
                              api=self.settings.api_url)
 
-    def cached_answers(self) -> list[CachedAnswer]:
-        """Every answer in the HTTP cache (fresh or expired), for listing and clearing."""
-        self.flush()
-        if not self.settings.http_cache_path.exists():
-            return []
-        base = urlsplit(self.settings.api_url).path.rstrip("/")
-        out = []
-        for response in self.session.cache.filter(valid=True, expired=True):
-            parts = urlsplit(response.url)
-            path = parts.path[len(base):] if parts.path.startswith(base) else parts.path
-            out.append(CachedAnswer(response.cache_key, path, parts.query,
-                                    len(response.content or b""), response.created_at,
-                                    response.expires))
-        return out
-
-    def forget(self, cache_keys: Iterable[str]) -> int:
-        """Delete answers from the HTTP cache by their keys; returns how many."""
-        keys = list(cache_keys)
-        self.flush()
-        if keys:
-            self.session.cache.delete(*keys)
-        return len(keys)
-
     def last_user_write(self) -> datetime | None:
         """When this key last changed user data (POST/PATCH/DELETE), in any process.
 
@@ -241,7 +201,7 @@ class ClientBase:
                 raise OfflineError(f"GET {path} {dict(params or {})} (missing or expired)")
             response = cached
         else:
-            with self._one_flight((path, _frozen(params), identity)) as lead:
+            with self._one_flight((path, frozen_params(params), identity)) as lead:
                 cached = None if refresh and lead else self._cached(path, params, identity)
                 if cached is None:
                     response = self._send(method, path, params=params, headers=headers)
@@ -251,115 +211,6 @@ class ClientBase:
         self._count(method, path, params, response)
         _raise_for_status(response)
         return response
-
-    def _key(self, path: str, params: Mapping[str, Any] | None, identity: str | None) -> str:
-        """The cache key of a GET (remembered: computing one costs more than a cache read)."""
-        memo = (path, _frozen(params), identity)
-        key = self._keys.get(memo)
-        if key is None:
-            if len(self._keys) >= _KEYS_KEPT:
-                self._keys.clear()
-            key = self._keys[memo] = request_key(self.settings.api_url + path, params, identity)
-        return key
-
-    def _cached(self, path: str, params: Mapping[str, Any] | None,
-                identity: str | None) -> requests.Response | None:
-        """The fresh cached answer of a GET, or None.
-
-        requests-cache's store and keys, with its freshness rule (an answer is used until its
-        ``expires``; Numista sends no caching headers). A damaged cache file is set aside and
-        reads as empty; an entry that cannot be read is a miss, as in requests-cache.
-        """
-        session = self.session
-        table = _table(session)
-        key = self._key(path, params, identity)
-        queued = writer_for(self.settings.http_cache_path).get(key)
-        if queued is not None:  # fetched moments ago, on its way into the file
-            cached = answer_of(queued, key)
-            return None if cached is None or cached.is_expired else cast(requests.Response, cached)
-        try:
-            with table.connection() as con:
-                row = con.execute(f"SELECT value FROM {table.table_name} WHERE key=?",
-                                  (key,)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            if not is_corruption(exc):
-                raise
-            self._replace_damaged_cache(session)
-            return None
-        if row is None:
-            return None
-        try:
-            cached = answer_of(row[0], key) if is_default_format(table) else None
-            if cached is None:
-                cached = table.deserialize(key, row[0])
-        except Exception:  # an entry of another format or version: fetched again
-            return None
-        if cached is None or cached.is_expired or not vary_matches(cached, session.headers):
-            return None
-        return cast(requests.Response, cached)
-
-    def _store(self, response: requests.Response, path: str, params: Mapping[str, Any] | None,
-               identity: str | None, expire_after: timedelta) -> None:
-        """Keep a 200 in the HTTP cache until now + ``expire_after``.
-
-        The row is handed to the cache file's writer thread (:mod:`.cache_writer`) and answered
-        from there until written; a write that fails is logged, never lost (the answer is
-        returned all the same).
-        """
-        if response.status_code != 200 or expire_after <= timedelta(0):
-            return
-        key = self._key(path, params, identity)
-        created = datetime.now(UTC)
-        expires = created + expire_after
-        session = self.session
-        table = session.cache.responses
-        row = row_of(response, created_at=created, expires=expires) if is_default_format(
-            table) else None
-        if row is not None:
-            writer_for(self.settings.http_cache_path).submit(
-                self, (key, dumps(row), round(expires.timestamp())))
-            return
-        try:  # out of the ordinary (see cache_rows.row_of): requests-cache stores it
-            try:
-                session.cache.save_response(response, cache_key=key, expires=expires)
-                return
-            except sqlite3.DatabaseError as exc:
-                if not is_corruption(exc):
-                    raise
-            self._replace_damaged_cache(session)
-            self.session.cache.save_response(response, cache_key=key, expires=expires)
-        except (sqlite3.Error, OSError) as exc:
-            logger.warning("could not store an answer of GET %s in the HTTP cache: %s", path, exc)
-
-    def _write_rows(self, rows: list[Row]) -> None:
-        """Write rows into requests-cache's table in one transaction (the writer thread's
-        call); a damaged file is set aside first, a failure is logged."""
-        try:
-            try:
-                self._insert(self.session, rows)
-                return
-            except sqlite3.DatabaseError as exc:
-                if not is_corruption(exc):
-                    raise
-            self._replace_damaged_cache(self.session)
-            self._insert(self.session, rows)
-        except (sqlite3.Error, OSError) as exc:
-            logger.warning("could not store %d answers in the HTTP cache: %s", len(rows), exc)
-
-    @staticmethod
-    def _insert(session: CachedSession, rows: list[Row]) -> None:
-        table = _table(session)
-        with table.connection(commit=True) as con:
-            con.executemany(f"INSERT OR REPLACE INTO {table.table_name} (key,value,expires) "
-                            "VALUES (?,?,?)", rows)
-
-    def flush(self) -> None:
-        """Wait until every answer fetched so far is in the HTTP cache file.
-
-        Answers are written by a thread of their own, moments after they arrive (and read from
-        it until then); loaders call this before they return, and the process at exit.
-        """
-        writer_for(self.settings.http_cache_path).flush()
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         """One request to the network, through the session's adapter (throttle, retries,
@@ -427,19 +278,6 @@ class ClientBase:
     def resolve_lang(self, lang: str | None = None) -> str:
         """The language a call uses: ``lang`` when given, else the settings' (checked)."""
         return v.check_lang(self.settings.lang if lang is None else lang)
-
-
-#: Cache keys remembered per client (a key costs more to compute than the rest of a hit).
-_KEYS_KEPT = 50_000
-
-
-def _table(session: CachedSession) -> SQLiteDict:
-    """The session's table of answers (always SQLite here: see ``cache_file.open_cache``)."""
-    return cast(SQLiteDict, session.cache.responses)
-
-
-def _frozen(params: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted((params or {}).items()))
 
 
 def _raise_for_status(response: requests.Response) -> None:
