@@ -119,3 +119,36 @@ def test_atomic_write__an_error_names_the_target_not_the_temporary_file(tmp_path
         atomic_write(target, full)
     assert info.value.filename == str(target) and info.value.errno == errno.ENOSPC
     assert list(tmp_path.iterdir()) == []
+
+
+def test_to_table__a_known_shape_converts_like_from_pandas(configured: object) -> None:
+    import pyarrow as pa
+
+    import numista_frames as nf
+
+    search = nf.search_df("dollar", progress=False)
+    ids = search["id"].head(8).tolist()
+    frames = {"search": search, "types": nf.types_df(ids, progress=False),
+              "issues": nf.issues_df(ids, progress=False),
+              "prices": nf.prices_df(ids[:3], progress=False), "issuers": nf.issuers_df()}
+    for name, df in frames.items():
+        for part in (df.head(3).reset_index(drop=True), df, df.iloc[:0]):
+            frame = part.copy(deep=False)
+            frame.attrs.clear()
+            expected = pa.Table.from_pandas(frame, preserve_index=False)
+            got = store.to_table(part, attrs={})  # the first of a shape remembers it
+            assert got.equals(expected, check_metadata=True), name
+            fast = store._known_shape(frame)
+            assert fast is not None and fast.equals(expected, check_metadata=True), name
+            assert fast.to_pandas().dtypes.equals(expected.to_pandas().dtypes), name
+
+
+def test_to_table__other_categories_are_another_shape() -> None:
+    import pyarrow as pa
+
+    a = pd.DataFrame({"grade": pd.Categorical(["f", "vf"], categories=["f", "vf"])})
+    b = pd.DataFrame({"grade": pd.Categorical(["xf"], categories=["vf", "xf", "unc"])})
+    store.to_table(a, attrs={})
+    assert store._known_shape(a) is not None and store._known_shape(b) is None
+    expected = pa.Table.from_pandas(b, preserve_index=False)
+    assert store.to_table(b, attrs={}).equals(expected, check_metadata=True)
