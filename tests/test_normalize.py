@@ -688,3 +688,24 @@ def test_real__no_entity_left_in_plain_text_columns() -> None:
                 if frame[column].dtype == "string":
                     left = frame[column].str.contains(r"&(?:quot|amp|lt|gt|#\d+);", regex=True)
                     assert not left.fillna(False).any(), (name, column)
+
+
+@pytest.mark.parametrize("values", [[1, 2, 3], [1, None, 3], [None, None], [], [2**63, 5],
+                                    [1, "2", 3.0, 3.5, True, None]])
+def test_typed_array__ints_the_fast_way_or_not_are_the_same_and_writable(values: list[Any]) -> None:
+    from numista_frames.frames.values import as_int
+
+    got = typed_array("Int64", values)
+    assert got.tolist() == [pd.NA if as_int(v) is None else as_int(v) for v in values]
+    frame = pd.DataFrame({"n": got}, copy=False)  # as build_frame makes them
+    if len(frame):
+        frame.loc[0, "n"] = 42  # the frame owns its data: assigning in place works
+        assert frame["n"].iloc[0] == 42
+
+
+@pytest.mark.parametrize("values", [["a", None, "b"], ["a", 1, 2.5, True, None], []])
+def test_typed_array__texts_the_fast_way_or_not_are_the_same(values: list[Any]) -> None:
+    from numista_frames.frames.values import as_text
+
+    got = typed_array("string", values).tolist()
+    assert [None if v is pd.NA else v for v in got] == [as_text(v) for v in values]

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import pandas as pd
@@ -81,7 +82,11 @@ def _step(values: list[Any], key: str) -> list[Any]:
     if key.isdigit():
         index = int(key)
         return [v[index] if isinstance(v, list) and len(v) > index else None for v in values]
-    return [v.get(key) if isinstance(v, dict) else None for v in values]
+    try:  # every value an object, as records and most nested values are: at C speed
+        return list(map(dict.get, values, repeat(key)))
+    except TypeError:
+        return [v.get(key) if type(v) is dict else v.get(key) if isinstance(v, dict) else None
+                for v in values]
 
 
 def _get(value: Any, path: Path) -> Any:
@@ -142,7 +147,8 @@ def records_of(payload: Any, key: str | None = None, *, single: bool = False) ->
         return [dict(payload)] if single and payload else []
     if isinstance(payload, str | bytes) or not isinstance(payload, Iterable):
         raise TypeError(f"expected a JSON object or a list of objects, got {type(payload).__name__}")
-    return [r if type(r) is dict else dict(r) for r in payload if isinstance(r, Mapping)]
+    return [r if type(r) is dict else dict(r) for r in payload
+            if type(r) is dict or isinstance(r, Mapping)]
 
 
 def build_frame(

@@ -121,7 +121,21 @@ def as_bool(value: Any) -> bool | None:
 # -- typed arrays built once per column ------------------------------------------------------
 
 
+def _only(values: list[Any], kind: type) -> bool:
+    """Whether every value is of exactly ``kind`` or None (checked at C speed)."""
+    return set(map(type, values)) <= {kind, type(None)}
+
+
 def _ints(values: list[Any]) -> Any:
+    if _only(values, int):  # as JSON sends them: Arrow converts the list at once
+        try:
+            arrow = pa.array(values, type=pa.int64())
+        except OverflowError:  # beyond int64: those become NA below
+            pass
+        else:
+            return pd.arrays.IntegerArray(
+                arrow.fill_null(0).to_numpy(zero_copy_only=False, writable=True),
+                arrow.is_null().to_numpy(zero_copy_only=False, writable=True))
     clean = [v if type(v) is int or v is None else as_int(v) for v in values]
     mask = np.array([v is None for v in clean], dtype=bool)
     try:
@@ -136,7 +150,8 @@ def _floats(values: list[Any]) -> Any:
 
 
 def _strings(values: list[Any]) -> Any:
-    clean = [v if type(v) is str or v is None else as_text(v) for v in values]
+    clean = values if _only(values, str) else [
+        v if type(v) is str or v is None else as_text(v) for v in values]
     try:
         arrow = pa.array(clean, type=pa.large_string())
     except (UnicodeEncodeError, pa.ArrowInvalid):  # lone surrogates from \ud800-style escapes
@@ -321,8 +336,12 @@ def decode_entities(value: Any) -> Any:
 
 def decode_entities_all(values: list[Any]) -> list[Any]:
     """:func:`decode_entities` over raw values (the same list when none holds a ``&``)."""
-    if not any(type(v) is str and "&" in v for v in values):
-        return values
+    try:  # texts and None, as text columns hold: one search at C speed
+        if "&" not in "".join(filter(None, values)):
+            return values
+    except TypeError:  # a number or object among them
+        if not any(type(v) is str and "&" in v for v in values):
+            return values
     return [decode_entities(v) for v in values]
 
 
