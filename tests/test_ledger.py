@@ -6,10 +6,14 @@ import multiprocessing
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from numista_frames.http.ledger import QuotaLedger, key_id, month_bounds
+from numista_frames.testing import FakeNumista
+
+from .conftest import make_client
 
 
 def _record(ledger: QuotaLedger, key: str, when: datetime, status: int | None = 200,
@@ -174,7 +178,8 @@ def test_ledger__replaced_while_threads_hold_it__the_fresh_one_keeps_its_rows(tm
     path.write_bytes(data[:100] + b"\0" * (len(data) - 100))  # the header is gone
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        _record(ledger, me, now)  # notices the damage, starts afresh
+        _record(ledger, me, now)
+        ledger.flush()  # the writer notices the damage and starts afresh
     assert [w.category for w in caught] == [RecoveredStoreWarning]
     go_on.set()
     for w in workers:
@@ -185,3 +190,67 @@ def test_ledger__replaced_while_threads_hold_it__the_fresh_one_keeps_its_rows(tm
     status = ledger.status(me, 2000, now=now)
     assert (status.used, status.uncertain) == (6, True)
     assert len(list(tmp_path.glob("q.sqlite.corrupt-*"))) == 1
+
+
+def test_ledger__requests_never_wait_for_its_disk_and_counts_include_them(
+        fake: FakeNumista, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    write_rows = QuotaLedger._write_rows
+
+    def stalled(self: QuotaLedger, rows: list[tuple[object, ...]]) -> None:
+        assert release.wait(30), "the test never released the ledger"
+        write_rows(self, rows)
+
+    monkeypatch.setattr(QuotaLedger, "_write_rows", stalled)
+    with make_client(fake, tmp_path / "cache", data_dir=tmp_path / "data") as client:
+        ids = [int(t["id"]) for t in client.get_types(q="dollar", count=5)["types"]]
+        for tid in ids:
+            client.get_type(tid)  # would hang here if a request waited for its ledger row
+        release.set()
+        assert client.quota().used == 6  # a read waits for what is queued
+
+
+def test_ledger__a_failed_batch_is_logged_and_marks_the_month_uncertain(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+    import sqlite3
+
+    ledger = QuotaLedger(tmp_path / "q.sqlite")
+    run = QuotaLedger._run
+    broken = iter([True])
+
+    def failing_once(self: QuotaLedger, work: Any) -> Any:
+        if next(broken, False):
+            raise sqlite3.OperationalError("disk I/O error")
+        return run(self, work)
+
+    monkeypatch.setattr(QuotaLedger, "_run", failing_once)
+    with caplog.at_level(logging.WARNING, logger="numista_frames"):
+        _record(ledger, "k", datetime.now(UTC))
+        ledger.flush()
+    assert any("could not record 1 requests" in r.getMessage() for r in caplog.records)
+    assert ledger.status("k", 2000).uncertain is True
+
+
+def test_ledger__process_exit_writes_what_is_queued(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "q.sqlite"
+    script = f"""
+import atexit, threading
+from datetime import UTC, datetime
+from numista_frames.http.ledger import QuotaLedger
+release = threading.Event()
+write_rows = QuotaLedger._write_rows
+def stalled(self, rows):  # the disk stalls until the process exits
+    release.wait(30)
+    write_rows(self, rows)
+QuotaLedger._write_rows = stalled
+atexit.register(release.set)  # runs before the library's flush (atexit is last in, first out)
+ledger = QuotaLedger.at(__import__("pathlib").Path({str(path)!r}))
+for _ in range(7):
+    ledger.record(key="k", method="GET", endpoint="types", family="catalogue", status=200)
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    assert QuotaLedger(path).used("k") == 7

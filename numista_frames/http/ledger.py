@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import logging
 import os
 import sqlite3
@@ -17,6 +18,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from numista_frames.http.recovery import is_corruption, move_aside
+from numista_frames.http.write_behind import WriteBehind
 from numista_frames.settings import DEFAULT_API_URL
 
 __all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "is_local_api", "key_id", "month_bounds"]
@@ -157,8 +159,10 @@ class QuotaStatus:
 class QuotaLedger:
     """Append-only record of network requests, shared by threads and processes.
 
-    Each thread keeps one SQLite connection (WAL journal, busy timeout): a write costs one
-    insert, and many threads and processes can write at once without losing a row. The file
+    Rows are queued (:meth:`record` returns at once) and written in batches by a thread of
+    their own, on one SQLite connection per process (WAL journal, busy timeout); many processes
+    can write at once without losing a row. Reads, :meth:`close` and interpreter exit wait for
+    the queue first, so a count always includes every request this process made. The file
     and its folder are created on first use, never in the constructor. A damaged file is moved
     aside (``<name>.corrupt-<UTC timestamp>``, never deleted) and a fresh ledger started; the
     month's count is then marked uncertain.
@@ -178,6 +182,14 @@ class QuotaLedger:
         self._con: sqlite3.Connection | None = None
         self._pid = 0
         self._ready = False
+        # Rows are written by a thread of their own, in batches: a request thread never holds
+        # the lock across a commit (nor waits for the GIL inside one) while others queue.
+        # One queue per file in a process, whichever object wrote: every reader sees it all.
+        with _QUEUES_LOCK:
+            queue = _QUEUES.get(path)
+            if queue is None:
+                queue = _QUEUES[path] = WriteBehind(f"quota ledger {path}", self._write_rows)
+        self._queue = queue
 
     @classmethod
     def at(cls, path: Path) -> QuotaLedger:
@@ -216,7 +228,12 @@ class QuotaLedger:
         return con
 
     def close(self) -> None:
-        """Close this process's connection (the next use opens a new one)."""
+        """Write what is queued and close this process's connection (the next use opens a new
+        one)."""
+        self.flush()
+        self._close()
+
+    def _close(self) -> None:
         with self._lock:
             if self._con is not None and self._pid == os.getpid():
                 self._con.close()
@@ -259,7 +276,7 @@ class QuotaLedger:
 
         Returns whether this call replaced it (``False``: another process already had).
         """
-        self.close()
+        self._close()
         if self.path.exists() and self._healthy():
             return False
         self._ready = False
@@ -297,10 +314,31 @@ class QuotaLedger:
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}; got {outcome!r}")
         ts = _iso(when or datetime.now(UTC))
-        row = (ts, key, method, endpoint, family, status, outcome, api)
-        self._run(lambda con: con.execute(
-            "INSERT INTO requests (ts, key_id, method, endpoint, family, status, outcome, api) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row))
+        self._queue.submit(next(_SEQ), (ts, key, method, endpoint, family, status, outcome, api))
+
+    def flush(self) -> None:
+        """Wait until every request recorded in this process is in the file (reads do)."""
+        self._queue.flush()
+
+    def _write_rows(self, rows: list[tuple[object, ...]]) -> None:
+        """The writer thread's batch, in one transaction; a failure is logged and the month
+        marked uncertain (the requests were made all the same)."""
+        def insert(con: sqlite3.Connection) -> None:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.executemany("INSERT INTO requests (ts, key_id, method, endpoint, family, "
+                                "status, outcome, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+        try:
+            self._run(insert)
+        except (sqlite3.Error, OSError) as exc:
+            logger.warning("could not record %d requests in the quota ledger %s: %s; this "
+                           "month's count is marked uncertain", len(rows), self.path, exc)
+            self.mark_unrecorded(f"{len(rows)} requests: {exc}")
 
     def mark_unrecorded(self, detail: str) -> None:
         """A request went out but could not be recorded: this month's count is uncertain."""
@@ -312,6 +350,7 @@ class QuotaLedger:
 
     def used(self, key: str, *, now: datetime | None = None, api: str | None = None) -> int:
         """Requests that reached the server this UTC month (every one but those never sent)."""
+        self.flush()
         if not self.path.exists():
             return 0
         start, end = month_bounds(now or datetime.now(UTC))
@@ -325,6 +364,7 @@ class QuotaLedger:
     def status(self, key: str, limit: int, *, now: datetime | None = None,
                api: str | None = None) -> QuotaStatus:
         """Used / limit / remaining for this UTC calendar month (of one API, when given)."""
+        self.flush()
         now = now or datetime.now(UTC)
         start, end = month_bounds(now)
         return QuotaStatus(self.used(key, now=now, api=api), limit, f"{start:%Y-%m}", end,
@@ -353,6 +393,7 @@ class QuotaLedger:
 
     def last_write(self, key: str, family: str = "user") -> datetime | None:
         """When this key last sent a POST/PATCH/DELETE to an endpoint of ``family``."""
+        self.flush()
         if not self.path.exists():
             return None
         (ts,) = self._run(lambda con: con.execute(
@@ -363,6 +404,7 @@ class QuotaLedger:
 
     def rows(self, key: str | None = None) -> list[tuple[str, str, str, str, str, int | None, str]]:
         """Every recorded request (ts, key_id, method, endpoint, family, status, outcome)."""
+        self.flush()
         if not self.path.exists():
             return []
         query = "SELECT ts, key_id, method, endpoint, family, status, outcome FROM requests"
@@ -378,6 +420,9 @@ _LEDGERS: dict[Path, QuotaLedger] = {}
 #: Connections inherited across a fork, kept open (closing one could end the parent's WAL).
 _INHERITED: list[sqlite3.Connection] = []
 _LEDGERS_LOCK = threading.Lock()
+_QUEUES: dict[Path, WriteBehind] = {}
+_QUEUES_LOCK = threading.Lock()
+_SEQ = itertools.count()  # each row its own key in a queue: none replaces another
 
 
 def _of_api(query: str, args: tuple[str, ...], api: str | None) -> tuple[str, tuple[str, ...]]:

@@ -1,0 +1,127 @@
+"""Writes handed to a thread of their own: queued by any thread at no cost, written in batches.
+
+A commit to a SQLite file usually takes tens of microseconds, and now and then, when the disk is
+busy, tens of milliseconds; a thread that waits for it while holding a lock (or for the GIL to
+come back after it) holds up every thread behind it. Behind a :class:`WriteBehind` no request
+waits for the disk. Items stay readable (:meth:`WriteBehind.get`) until written; whoever needs
+them on disk calls :meth:`WriteBehind.flush` (the loaders before they return, readers of the
+file, ``close``), and interpreter exit flushes every queue.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import threading
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any
+
+__all__ = ["IDLE_SECONDS", "WriteBehind", "flush_all"]
+
+logger = logging.getLogger(__name__)
+
+#: How long a writer thread waits for more items before it ends (the next item starts one).
+IDLE_SECONDS = 2.0
+
+
+class WriteBehind:
+    """A queue of items and the thread that hands them, in batches, to ``write``.
+
+    Parameters
+    ----------
+    name : str
+        Shown in the thread's name and in log messages.
+    write : callable
+        Called with a list of queued values (in the order queued) from the writer thread; what
+        it raises is logged and the thread goes on.
+
+    Notes
+    -----
+    Items are keyed: a value queued under a key already waiting replaces it (the newer answer
+    wins). Give each item its own key (a counter) to keep them all.
+    """
+
+    def __init__(self, name: str, write: Callable[[list[Any]], None]) -> None:
+        self.name = name
+        self._write = write
+        self._reset()
+        _ALL.add(self)
+
+    def _reset(self) -> None:
+        self._pid = os.getpid()
+        self._cond = threading.Condition(threading.Lock())
+        self._pending: dict[Hashable, Any] = {}
+        self._writing: dict[Hashable, Any] = {}
+        self._thread: threading.Thread | None = None
+
+    def _check_fork(self) -> None:
+        if self._pid != os.getpid():  # a forked child: the parent's thread and items are not ours
+            self._reset()
+
+    def submit(self, key: Hashable, value: Any) -> None:
+        """Queue ``value`` under ``key``; returns at once."""
+        self._check_fork()
+        with self._cond:
+            self._pending[key] = value
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True,
+                                                name=f"numista-frames-writer {self.name}")
+                self._thread.start()
+            else:
+                self._cond.notify_all()
+
+    def get(self, key: Hashable) -> Any:
+        """The value queued under ``key`` while it waits to be written, else None."""
+        self._check_fork()
+        with self._cond:
+            value = self._pending.get(key)
+            return self._writing.get(key) if value is None else value
+
+    def __len__(self) -> int:
+        with self._cond:
+            return len(self._pending) + len(self._writing)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every queued item is written (or has failed and been logged).
+
+        Returns False if ``timeout`` seconds passed first. From the writer thread itself (a
+        ``write`` that reads what it writes to), returns at once.
+        """
+        self._check_fork()
+        if threading.current_thread() is self._thread:
+            return False
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._pending and not self._writing, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                if not self._pending and not self._cond.wait_for(lambda: bool(self._pending),
+                                                                  IDLE_SECONDS):
+                    self._thread = None
+                    return
+                batch, self._pending = self._pending, {}
+                self._writing = batch
+            try:
+                self._write(list(batch.values()))
+            except Exception:  # what was queued was used all the same; the thread goes on
+                logger.exception("could not write %d items to %s", len(batch), self.name)
+            finally:
+                with self._cond:
+                    self._writing = {}
+                    self._cond.notify_all()
+
+
+_ALL: weakref.WeakSet[WriteBehind] = weakref.WeakSet()
+
+
+def flush_all(timeout: float | None = 30.0) -> None:
+    """Wait for every queue of the process (run at interpreter exit)."""
+    for queue in list(_ALL):
+        if not queue.flush(timeout):
+            logger.warning("%d items were not yet written to %s at exit", len(queue), queue.name)
+
+
+atexit.register(flush_all)
