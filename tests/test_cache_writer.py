@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 import numista_frames as nf
-from numista_frames.http.cache_writer import CacheWriter, Row
+from numista_frames.http.cache_writer import Row
 from numista_frames.http.client_base import ClientBase
+from numista_frames.http.write_behind import WriteBehind
 from numista_frames.testing import FakeNumista
 
 from .conftest import make_client
@@ -40,11 +41,11 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     release = threading.Event()
     insert = ClientBase._insert
 
-    def stalled(session: Any, rows: list[Row]) -> None:
+    def stalled(client: Any, rows: list[Row]) -> None:
         assert release.wait(30), "the test never released the writer"
-        insert(session, rows)
+        insert(client, rows)
 
-    monkeypatch.setattr(ClientBase, "_insert", staticmethod(stalled))
+    monkeypatch.setattr(ClientBase, "_insert", stalled)
     yield release
     release.set()
 
@@ -90,14 +91,14 @@ def test_writer__a_failed_write_is_logged_and_the_thread_goes_on(
     insert = ClientBase._insert
     failures = iter([sqlite3.OperationalError("disk I/O error")])
 
-    def once_broken(session: Any, rows: list[Row]) -> None:
+    def once_broken(client: Any, rows: list[Row]) -> None:
         failure = next(failures, None)
         if failure is not None:
             raise failure
-        insert(session, rows)
+        insert(client, rows)
 
     client.flush()
-    monkeypatch.setattr(ClientBase, "_insert", staticmethod(once_broken))
+    monkeypatch.setattr(ClientBase, "_insert", once_broken)
     with caplog.at_level(logging.WARNING, logger="numista_frames"):
         client.get_type(ids[0])
         client.flush()
@@ -118,12 +119,13 @@ import atexit, threading
 import numista_frames as nf
 from numista_frames.http.cache_writer import writer_for
 from numista_frames.http.client_base import ClientBase
+from numista_frames.http.write_behind import WriteBehind
 release = threading.Event()
 insert = ClientBase._insert
-def stalled(session, rows):  # the disk stalls until the process exits
+def stalled(client, rows):  # the disk stalls until the process exits
     release.wait(30)
-    insert(session, rows)
-ClientBase._insert = staticmethod(stalled)
+    insert(client, rows)
+ClientBase._insert = stalled
 atexit.register(release.set)  # runs before the library's flush (atexit is last in, first out)
 client = nf.Client(api_url={fake.url!r}, api_key={fake.api_key!r}, cache_dir={str(cache_dir)!r},
                    requests_per_second=None)
@@ -139,22 +141,76 @@ assert len(writer_for(client.settings.http_cache_path)) >= 4, "written before ex
     assert fake.request_count() == 0
 
 
-def test_writer__one_thread_at_most_and_none_when_idle(monkeypatch: pytest.MonkeyPatch) -> None:
-    from numista_frames.http import cache_writer
+def test_write_behind__keeps_order_one_thread_at_most_none_when_idle(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from numista_frames.http import write_behind
 
-    monkeypatch.setattr(cache_writer, "IDLE_SECONDS", 0.0)
-    written: list[list[Row]] = []
-
-    class Sink:
-        def _write_rows(self, rows: list[Row]) -> None:
-            written.append(rows)
-
-    writer = CacheWriter("test")
-    sink = Sink()
+    monkeypatch.setattr(write_behind, "IDLE_SECONDS", 0.0)
+    written: list[list[int]] = []
+    queue = WriteBehind("test queue", written.append)
     for i in range(50):
-        writer.submit(sink, (f"k{i}", b"row", i))
-    assert writer.flush(10)
-    assert sorted(k for rows in written for k, _, _ in rows) == sorted(f"k{i}" for i in range(50))
-    assert writer.get("k1") is None and len(writer) == 0
-    names = [t.name for t in threading.enumerate() if "cache-writer test" in t.name]
-    assert len(names) <= 1
+        queue.submit(i, i)
+    queue.submit(3, 3)  # queued again under a key still waiting, or written twice: never lost
+    assert queue.flush(10)
+    values = [v for batch in written for v in batch]
+    assert sorted(set(values)) == list(range(50))
+    assert [v for v in values if v != 3] == [v for v in range(50) if v != 3]  # in order
+    assert queue.get(1) is None and len(queue) == 0
+    assert sum("writer test queue" in t.name for t in threading.enumerate()) <= 1
+
+
+def test_write_behind__a_failing_write_is_logged_and_the_next_batch_written(
+        caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[list[str]] = []
+
+    def write(values: list[str]) -> None:
+        calls.append(values)
+        if len(calls) == 1:
+            raise OSError("disk I/O error")
+
+    queue = WriteBehind("flaky", write)
+    with caplog.at_level(logging.ERROR, logger="numista_frames"):
+        queue.submit("a", "a")
+        assert queue.flush(10)
+        queue.submit("b", "b")
+        assert queue.flush(10)
+    assert calls == [["a"], ["b"]]
+    assert any("could not write 1 items to flaky" in r.getMessage() for r in caplog.records)
+
+
+def test_readers__never_wait_for_a_write_in_progress(
+        fake: FakeNumista, client: nf.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from numista_frames.http.cache_connections import CacheConnections
+
+    ids = _type_ids(client, 2)
+    first = client.get_type(ids[0])
+    client.flush()
+    inside, release = threading.Event(), threading.Event()
+    write = CacheConnections.write
+
+    def slow_commit(self: CacheConnections, table: str, rows: list[Row]) -> None:
+        with self._write_lock:  # held through a commit the disk is slow to finish
+            con = sqlite3.connect(self.path, isolation_level=None)
+            con.execute("BEGIN IMMEDIATE")
+            inside.set()
+            assert release.wait(30), "the test never released the write"
+            con.execute("ROLLBACK")
+            con.close()
+        write(self, table, rows)
+
+    monkeypatch.setattr(CacheConnections, "write", slow_commit)
+    client.get_type(ids[1])  # its row goes to the writer, which stalls inside a transaction
+    assert inside.wait(10)
+    fake.clear_log()
+    answers: list[Any] = []
+    reader = threading.Thread(target=lambda: answers.extend(
+        [client.get_type(ids[0]), client.get_type(ids[1])]))  # the second from the queue
+    reader.start()
+    reader.join(10)  # a reader waiting for the write would still be waiting
+    done = not reader.is_alive()
+    release.set()
+    reader.join()
+    client.flush()
+    assert done, "a read waited for a write in progress"
+    assert answers[0] == first and answers[1]["id"] == ids[1]
+    assert fake.request_count() == 0

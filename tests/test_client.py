@@ -258,19 +258,13 @@ def test_cache_store__a_failed_write_keeps_the_answer_and_says_so(
         caplog: pytest.LogCaptureFixture) -> None:
     import logging
     import sqlite3
-    from contextlib import contextmanager
 
-    table = client.session.cache.responses
-    reading = table.connection
+    from numista_frames.http.cache_connections import CacheConnections
 
-    @contextmanager
-    def full(commit: bool = False) -> Any:
-        if commit:
-            raise sqlite3.OperationalError("database or disk is full")
-        with reading() as con:
-            yield con
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(table, "connection", full)
+    monkeypatch.setattr(CacheConnections, "write", full)
     with caplog.at_level(logging.WARNING, logger="numista_frames"):
         body = client.get_type(1031)
         client.flush()

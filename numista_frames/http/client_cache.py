@@ -15,9 +15,11 @@ import requests
 from requests_cache import CachedSession
 from requests_cache.backends.sqlite import SQLiteDict
 
+from numista_frames.http.cache_connections import CacheConnections
 from numista_frames.http.cache_file import request_key, vary_matches
 from numista_frames.http.cache_rows import answer_of, dumps, is_default_format, row_of
-from numista_frames.http.cache_writer import Row, writer_for
+from numista_frames.http.cache_writer import Row, queued_row, writer_for
+from numista_frames.http.ledger import QuotaLedger
 from numista_frames.http.recovery import is_corruption
 from numista_frames.settings import Settings
 
@@ -44,6 +46,7 @@ class CacheAccess:
 
     settings: Settings
     _keys: dict[tuple[Any, ...], str]
+    _cache_connections: CacheConnections | None = None
 
     @property
     def session(self) -> CachedSession:
@@ -96,25 +99,23 @@ class CacheAccess:
         session = self.session
         table = _table(session)
         key = self._key(path, params, identity)
-        queued = writer_for(self.settings.http_cache_path).get(key)
+        queued = queued_row(self.settings.http_cache_path, key)
         if queued is not None:  # fetched moments ago, on its way into the file
             cached = answer_of(queued, key)
             return None if cached is None or cached.is_expired else cast(requests.Response, cached)
         try:
-            with table.connection() as con:
-                row = con.execute(f"SELECT value FROM {table.table_name} WHERE key=?",
-                                  (key,)).fetchone()
+            blob = self._connections().read(table.table_name, key)
         except sqlite3.DatabaseError as exc:
             if not is_corruption(exc):
                 raise
             self._replace_damaged_cache(session)
             return None
-        if row is None:
+        if blob is None:
             return None
         try:
-            cached = answer_of(row[0], key) if is_default_format(table) else None
+            cached = answer_of(blob, key) if is_default_format(table) else None
             if cached is None:
-                cached = table.deserialize(key, row[0])
+                cached = table.deserialize(key, blob)
         except Exception:  # an entry of another format or version: fetched again
             return None
         if cached is None or cached.is_expired or not vary_matches(cached, session.headers):
@@ -140,7 +141,7 @@ class CacheAccess:
             table) else None
         if row is not None:
             writer_for(self.settings.http_cache_path).submit(
-                self, (key, dumps(row), round(expires.timestamp())))
+                key, (self, (key, dumps(row), round(expires.timestamp()))))
             return
         try:  # out of the ordinary (see cache_rows.row_of): requests-cache stores it
             try:
@@ -159,30 +160,37 @@ class CacheAccess:
         call); a damaged file is set aside first, a failure is logged."""
         try:
             try:
-                self._insert(self.session, rows)
+                self._insert(rows)
                 return
             except sqlite3.DatabaseError as exc:
                 if not is_corruption(exc):
                     raise
             self._replace_damaged_cache(self.session)
-            self._insert(self.session, rows)
+            self._insert(rows)
         except (sqlite3.Error, OSError) as exc:
             logger.warning("could not store %d answers in the HTTP cache: %s", len(rows), exc)
 
-    @staticmethod
-    def _insert(session: CachedSession, rows: list[Row]) -> None:
-        table = _table(session)
-        with table.connection(commit=True) as con:
-            con.executemany(f"INSERT OR REPLACE INTO {table.table_name} (key,value,expires) "
-                            "VALUES (?,?,?)", rows)
+    def _insert(self, rows: list[Row]) -> None:
+        self._connections().write(_table(self.session).table_name, rows)
+
+    def _connections(self) -> CacheConnections:
+        """This client's connections to its cache file (see :mod:`.cache_connections`)."""
+        connections = self._cache_connections
+        if connections is None:
+            connections = self._cache_connections = CacheConnections(
+                self.settings.http_cache_path)
+        return connections
 
     def flush(self) -> None:
-        """Wait until every answer fetched so far is in the HTTP cache file.
+        """Wait until every answer fetched so far is in the HTTP cache file, and every request
+        made so far in the quota ledger.
 
-        Answers are written by a thread of their own, moments after they arrive (and read from
-        it until then); loaders call this before they return, and the process at exit.
+        Both are written by threads of their own, moments after each request (answers are read
+        from the queue until then); loaders call this before they return, and the process at
+        exit.
         """
         writer_for(self.settings.http_cache_path).flush()
+        QuotaLedger.at(self.settings.ledger_path).flush()
 
 
 #: Cache keys remembered per client (a key costs more to compute than the rest of a hit).
