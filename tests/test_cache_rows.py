@@ -12,6 +12,7 @@ import requests
 from requests_cache import CachedSession
 from requests_cache.backends.base import redact_response
 from requests_cache.models import CachedResponse
+from requests_cache.serializers import pickle_serializer
 
 import numista_frames as nf
 from numista_frames.http.cache_file import IGNORED_PARAMETERS
@@ -38,7 +39,7 @@ def _theirs(client: nf.Client, response: requests.Response, created: datetime) -
     cached = CachedResponse.from_response(response, expires=EXPIRES)
     cached.created_at = created
     cached = redact_response(cached, IGNORED_PARAMETERS)
-    return client.session.cache.responses.serializer.stages[0].dumps(cached)
+    return pickle_serializer.stages[0].dumps(cached)  # requests-cache's default, not ours
 
 
 def _a_type_id(client: nf.Client) -> int:
