@@ -1,8 +1,9 @@
 """The overhead around each request, side by side with a plain alternative, in one run.
 
 Run: ``python bench/bench_overhead.py [--runs 5]`` (from the repository root or ``bench/``).
-Every row runs against the fake Numista API on loopback and prints medians and the ratio to its
-plain alternative: a ``ThreadPoolExecutor`` with ``requests``, one SQLite connection,
+Every row runs against the fake Numista API on loopback and prints medians (the library's runs
+taken in turns with the alternative's, so a drift of the machine weighs on both) and the ratio
+to its plain alternative: a ``ThreadPoolExecutor`` with ``requests``, one SQLite connection,
 ``pd.read_parquet``-free filtering, ``python -c "import pandas"``. It also checks that the
 requests spent equal the minimum. Nothing here is asserted by the test suite; the figures
 measured on the project machine are in ``bench/README.md``.
@@ -32,7 +33,7 @@ import pandas as pd
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import median_seconds
+from timing import median_seconds, paired_median_seconds
 
 import numista_frames as nf
 from numista_frames.http.ledger import QuotaLedger, key_id
@@ -85,8 +86,7 @@ def row_batch(api: FakeNumista, ids: list[int], latency: float, runs: int) -> di
         plain_pool(api, ids, workers=1)
 
     try:
-        ours = median_seconds(library, runs)
-        pool = median_seconds(lambda: plain_pool(api, ids), runs)
+        ours, pool = paired_median_seconds(library, lambda: plain_pool(api, ids), runs)
         loop = median_seconds(sequential, 1) if latency else float("nan")
     finally:
         api.latency = 0.0
@@ -104,22 +104,24 @@ def row_steady(api: FakeNumista, ids: list[int], runs: int, size: int = 50) -> d
     fresh = iter(chunks)
     with configured(api):
         nf.types_df(next(fresh), progress=False)
-        ours = median_seconds(lambda: nf.types_df(next(fresh), progress=False), runs)
-    pool = median_seconds(lambda: plain_pool(api, chunks[0]), runs)
+        ours, pool = paired_median_seconds(lambda: nf.types_df(next(fresh), progress=False),
+                                           lambda: plain_pool(api, chunks[0]), runs)
     return {"ours": ours, "pool": pool, "per_request_ms": (ours - pool) / size * 1000}
 
 
 def row_ledger(runs: int, writes: int = 500) -> dict[str, float]:
-    """One ledger write, against an insert on one open SQLite connection."""
+    """One ledger write (queued, then committed by the ledger's thread in batches: timed until it
+    is on disk), against an insert on one open SQLite connection."""
     tmp = Path(tempfile.mkdtemp(prefix="nf-ledger-"))
     try:
         ledger = QuotaLedger(tmp / "q.sqlite")
         key = key_id("k")
 
-        def ours() -> None:
+        def ours() -> None:  # queued, then written by the ledger's thread: counted until on disk
             for _ in range(writes):
                 ledger.record(key=key, method="GET", endpoint="types", family="catalogue",
                               status=200, api="http://127.0.0.1/v3")
+            ledger.flush()
 
         con = sqlite3.connect(tmp / "plain.sqlite", isolation_level=None)
         con.execute("PRAGMA journal_mode=WAL")

@@ -15,3 +15,16 @@ def median_seconds(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def paired_median_seconds(first: Callable[[], object], second: Callable[[], object],
+                          runs: int) -> tuple[float, float]:
+    """Median wall times of ``first`` and ``second``, run in turns (``first``, ``second``,
+    ``first`` ...), so that a drift of the machine's speed during the runs weighs on both alike."""
+    a, b = [], []
+    for _ in range(runs):
+        for fn, times in ((first, a), (second, b)):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
