@@ -214,3 +214,28 @@ def test_readers__never_wait_for_a_write_in_progress(
     assert done, "a read waited for a write in progress"
     assert answers[0] == first and answers[1]["id"] == ids[1]
     assert fake.request_count() == 0
+
+
+def test_write_behind__a_flush_waits_only_for_what_was_queued_before_it() -> None:
+    gates = {"a": threading.Event(), "b": threading.Event()}
+    written: list[str] = []
+
+    def write(values: list[str]) -> None:
+        for value in values:
+            assert gates[value].wait(30)
+            written.append(value)
+
+    queue = WriteBehind("gated", write)
+    queue.submit("a", "a")
+    flushed = threading.Event()
+    flusher = threading.Thread(target=lambda: (queue.flush(30), flushed.set()))
+    flusher.start()
+    while not (queue._writing and queue._cond._waiters):  # type: ignore[attr-defined]
+        pass  # "a" is being written, and the flush waits for it
+    queue.submit("b", "b")  # queued after the flush began, by someone else
+    gates["a"].set()
+    assert flushed.wait(10), "the flush waited for an item queued after it"
+    assert written == ["a"]
+    gates["b"].set()
+    assert queue.flush(10) and written == ["a", "b"]
+    flusher.join()

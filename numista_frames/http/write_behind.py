@@ -55,6 +55,8 @@ class WriteBehind:
         self._pending: dict[Hashable, Any] = {}
         self._writing: dict[Hashable, Any] = {}
         self._thread: threading.Thread | None = None
+        self._submitted = 0  # items queued so far
+        self._done = 0  # of those, how many were written (or failed) by now
 
     def _check_fork(self) -> None:
         if self._pid != os.getpid():  # a forked child: the parent's thread and items are not ours
@@ -65,6 +67,7 @@ class WriteBehind:
         self._check_fork()
         with self._cond:
             self._pending[key] = value
+            self._submitted += 1
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, daemon=True,
                                                 name=f"numista-frames-writer {self.name}")
@@ -84,7 +87,8 @@ class WriteBehind:
             return len(self._pending) + len(self._writing)
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Wait until every queued item is written (or has failed and been logged).
+        """Wait until every item queued before this call is written (or has failed and been
+        logged); items queued meanwhile by other threads are not waited for.
 
         Returns False if ``timeout`` seconds passed first. From the writer thread itself (a
         ``write`` that reads what it writes to), returns at once.
@@ -93,7 +97,8 @@ class WriteBehind:
         if threading.current_thread() is self._thread:
             return False
         with self._cond:
-            return self._cond.wait_for(lambda: not self._pending and not self._writing, timeout)
+            target = self._submitted
+            return self._cond.wait_for(lambda: self._done >= target, timeout)
 
     def _run(self) -> None:
         while True:
@@ -104,6 +109,7 @@ class WriteBehind:
                     return
                 batch, self._pending = self._pending, {}
                 self._writing = batch
+                taken = self._submitted
             try:
                 self._write(list(batch.values()))
             except Exception:  # what was queued was used all the same; the thread goes on
@@ -111,6 +117,7 @@ class WriteBehind:
             finally:
                 with self._cond:
                     self._writing = {}
+                    self._done = taken
                     self._cond.notify_all()
 
 
