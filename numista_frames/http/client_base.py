@@ -17,6 +17,7 @@ from requests_cache import CachedSession
 
 from numista_frames import checks as v
 from numista_frames.exceptions import ConfigurationError, OfflineError, TransportError, error_for_status
+from numista_frames.http.cache_connections import CacheConnections
 from numista_frames.http.client_cache import CacheAccess, CachedAnswer, frozen_params
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.ledger import QuotaLedger, QuotaStatus, key_id
@@ -84,6 +85,7 @@ class ClientBase(CacheAccess):
         self._tokens = shared_tokens(self.settings.api_url, self.settings.api_key)
         self._inflight: dict[tuple[Any, ...], threading.Event] = {}
         self._keys: dict[tuple[Any, ...], str] = {}
+        self._cache_connections = CacheConnections(self.settings.http_cache_path)  # opens nothing
 
     def __repr__(self) -> str:
         s = self.settings

@@ -46,7 +46,7 @@ class CacheAccess:
 
     settings: Settings
     _keys: dict[tuple[Any, ...], str]
-    _cache_connections: CacheConnections | None = None
+    _cache_connections: CacheConnections
 
     @property
     def session(self) -> CachedSession:
@@ -102,7 +102,9 @@ class CacheAccess:
         queued = queued_row(self.settings.http_cache_path, key)
         if queued is not None:  # fetched moments ago, on its way into the file
             cached = answer_of(queued, key)
-            return None if cached is None or cached.is_expired else cast(requests.Response, cached)
+            if cached is None or cached.is_expired or not vary_matches(cached, session.headers):
+                return None
+            return cast(requests.Response, cached)
         try:
             blob = self._connections().read(table.table_name, key)
         except sqlite3.DatabaseError as exc:
@@ -175,11 +177,7 @@ class CacheAccess:
 
     def _connections(self) -> CacheConnections:
         """This client's connections to its cache file (see :mod:`.cache_connections`)."""
-        connections = self._cache_connections
-        if connections is None:
-            connections = self._cache_connections = CacheConnections(
-                self.settings.http_cache_path)
-        return connections
+        return self._cache_connections
 
     def flush(self) -> None:
         """Wait until every answer fetched so far is in the HTTP cache file, and every request
