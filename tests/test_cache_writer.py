@@ -239,3 +239,17 @@ def test_write_behind__a_flush_waits_only_for_what_was_queued_before_it() -> Non
     gates["b"].set()
     assert queue.flush(10) and written == ["a", "b"]
     flusher.join()
+
+
+def test_write_behind__with_no_thread_to_be_had_the_caller_writes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[str] = []
+    queue = WriteBehind("no threads", written.extend)
+
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't create new thread at interpreter shutdown")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    queue.submit("a", "a")  # written here and now, not lost
+    assert written == ["a"] and len(queue) == 0
+    assert queue.flush(1)

@@ -68,12 +68,19 @@ class WriteBehind:
         with self._cond:
             self._pending[key] = value
             self._submitted += 1
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, daemon=True,
-                                                name=f"numista-frames-writer {self.name}")
-                self._thread.start()
-            else:
+            if self._thread is not None:
                 self._cond.notify_all()
+                return
+            thread = threading.Thread(target=self._run, daemon=True,
+                                      name=f"numista-frames-writer {self.name}")
+            try:
+                thread.start()
+            except RuntimeError:  # no new thread at interpreter shutdown: written here instead
+                pass
+            else:
+                self._thread = thread
+                return
+        self._run(once=True)
 
     def get(self, key: Hashable) -> Any:
         """The value queued under ``key`` while it waits to be written, else None."""
@@ -100,12 +107,13 @@ class WriteBehind:
             target = self._submitted
             return self._cond.wait_for(lambda: self._done >= target, timeout)
 
-    def _run(self) -> None:
+    def _run(self, *, once: bool = False) -> None:
         while True:
             with self._cond:
-                if not self._pending and not self._cond.wait_for(lambda: bool(self._pending),
-                                                                  IDLE_SECONDS):
-                    self._thread = None
+                if not self._pending and (once or not self._cond.wait_for(
+                        lambda: bool(self._pending), IDLE_SECONDS)):
+                    if not once:
+                        self._thread = None
                     return
                 batch, self._pending = self._pending, {}
                 self._writing = batch
@@ -117,7 +125,7 @@ class WriteBehind:
             finally:
                 with self._cond:
                     self._writing = {}
-                    self._done = taken
+                    self._done = max(self._done, taken)
                     self._cond.notify_all()
 
 
