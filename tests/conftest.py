@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -121,3 +123,23 @@ def configured(fake: FakeNumista, cache_dir: Path) -> FakeNumista:
                  requests_per_second=None, backoff_factor=0.001, backoff_max=0.05, max_retries=2,
                  timeout=5.0)
     return fake
+
+
+def run_stalled_until_exit(method: str, body: str) -> None:
+    """Run ``body`` in a new Python process whose ``method`` (``"module:Class.name"``, a writer
+    taking ``(self, rows)``) stalls until the process exits, as a slow disk would: whatever it
+    was handed is still queued when the interpreter starts to shut down."""
+    module, _, qualname = method.partition(":")
+    owner, _, name = qualname.partition(".")
+    prelude = f"""
+import atexit, importlib, threading
+owner = getattr(importlib.import_module({module!r}), {owner!r})
+write = getattr(owner, {name!r})
+release = threading.Event()
+def stalled(self, rows):
+    release.wait(30)
+    write(self, rows)
+setattr(owner, {name!r}, stalled)
+atexit.register(release.set)  # runs before the library's flush (atexit is last in, first out)
+"""
+    subprocess.run([sys.executable, "-c", prelude + body], check=True, timeout=60)

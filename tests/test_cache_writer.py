@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +18,7 @@ from numista_frames.http.client_base import ClientBase
 from numista_frames.http.write_behind import WriteBehind
 from numista_frames.testing import FakeNumista
 
-from .conftest import make_client
+from .conftest import make_client, run_stalled_until_exit
 
 
 def _rows_in_file(client: nf.Client) -> int:
@@ -114,26 +112,15 @@ def test_writer__a_failed_write_is_logged_and_the_thread_goes_on(
 def test_writer__process_exit_writes_what_is_queued(fake: FakeNumista, cache_dir: Path) -> None:
     with make_client(fake, cache_dir) as client:
         ids = _type_ids(client, 5)
-    script = f"""
-import atexit, threading
+    run_stalled_until_exit("numista_frames.http.client_base:ClientBase._insert", f"""
 import numista_frames as nf
 from numista_frames.http.cache_writer import writer_for
-from numista_frames.http.client_base import ClientBase
-from numista_frames.http.write_behind import WriteBehind
-release = threading.Event()
-insert = ClientBase._insert
-def stalled(client, rows):  # the disk stalls until the process exits
-    release.wait(30)
-    insert(client, rows)
-ClientBase._insert = stalled
-atexit.register(release.set)  # runs before the library's flush (atexit is last in, first out)
 client = nf.Client(api_url={fake.url!r}, api_key={fake.api_key!r}, cache_dir={str(cache_dir)!r},
                    requests_per_second=None)
 for tid in {ids!r}:
     client.get_type(tid)
 assert len(writer_for(client.settings.http_cache_path)) >= 4, "written before exit"
-"""
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+""")
     fake.clear_log()
     with make_client(fake, cache_dir) as client:
         for tid in ids:

@@ -13,7 +13,7 @@ import pytest
 from numista_frames.http.ledger import QuotaLedger, key_id, month_bounds
 from numista_frames.testing import FakeNumista
 
-from .conftest import make_client
+from .conftest import make_client, run_stalled_until_exit
 
 
 def _record(ledger: QuotaLedger, key: str, when: datetime, status: int | None = 200,
@@ -233,24 +233,13 @@ def test_ledger__a_failed_batch_is_logged_and_marks_the_month_uncertain(
 
 
 def test_ledger__process_exit_writes_what_is_queued(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     path = tmp_path / "q.sqlite"
-    script = f"""
-import atexit, threading
-from datetime import UTC, datetime
+    run_stalled_until_exit("numista_frames.http.ledger:QuotaLedger._write_rows", f"""
+from pathlib import Path
 from numista_frames.http.ledger import QuotaLedger
-release = threading.Event()
-write_rows = QuotaLedger._write_rows
-def stalled(self, rows):  # the disk stalls until the process exits
-    release.wait(30)
-    write_rows(self, rows)
-QuotaLedger._write_rows = stalled
-atexit.register(release.set)  # runs before the library's flush (atexit is last in, first out)
-ledger = QuotaLedger.at(__import__("pathlib").Path({str(path)!r}))
+ledger = QuotaLedger.at(Path({str(path)!r}))
 for _ in range(7):
     ledger.record(key="k", method="GET", endpoint="types", family="catalogue", status=200)
-"""
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+assert len(ledger._queue) == 7, "written before exit"
+""")
     assert QuotaLedger(path).used("k") == 7

@@ -21,6 +21,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from numista_frames.http.write_behind import insert_batch
+
 __all__ = ["CacheConnections"]
 
 #: What reading a cache file says while it is being made again after a damaged one was set aside.
@@ -59,15 +61,11 @@ class CacheConnections:
                 con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                       timeout=BUSY_TIMEOUT, check_same_thread=False)
             row = con.execute(f"SELECT value FROM {table} WHERE key=?", (key,)).fetchone()
-        except sqlite3.OperationalError as exc:
+        except BaseException as exc:
             if con is not None:
                 con.close()  # read-only: closing it never touches the file
-            if _BEING_MADE.search(str(exc)):  # set aside and not yet made again: nothing cached
-                return None
-            raise
-        except BaseException:
-            if con is not None:
-                con.close()
+            if isinstance(exc, sqlite3.OperationalError) and _BEING_MADE.search(str(exc)):
+                return None  # set aside and not yet made again: nothing cached
             raise
         with self._lock:
             if generation == self._generation and self._pid == os.getpid():
@@ -88,15 +86,8 @@ class CacheConnections:
                                                      isolation_level=None,
                                                      check_same_thread=False)
                 con.execute("PRAGMA synchronous=NORMAL")  # as requests-cache's: WAL, a cache
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                con.executemany(f"INSERT OR REPLACE INTO {table} (key,value,expires) "
-                                "VALUES (?,?,?)", rows)
-                con.execute("COMMIT")
-            except BaseException:
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
-                raise
+            insert_batch(con, f"INSERT OR REPLACE INTO {table} (key,value,expires) "
+                         "VALUES (?,?,?)", rows)
 
     def reset(self) -> None:
         """Close every connection (before the file is set aside, and when the client closes);

@@ -145,4 +145,4 @@ def is_default_format(table: Any) -> bool:
 
 def dumps(row: Mapping[str, Any]) -> bytes:
     """A row as requests-cache pickles it (its last stage is ``pickle.dumps``)."""
-    return pickle.dumps(dict(row))
+    return pickle.dumps(row)

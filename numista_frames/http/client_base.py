@@ -120,7 +120,7 @@ class ClientBase(CacheAccess):
         The next request opens them again, so closing a client others share is harmless.
         """
         self.flush()
-        self._connections().reset()
+        self._cache_connections.reset()
         if self._session is not None:
             self._session.close()  # type: ignore[no-untyped-call]
             self._session = None
@@ -133,7 +133,7 @@ class ClientBase(CacheAccess):
         SQLite connection is shared), and it closes when the last of them lets go.
         """
         with self._lock:
-            self._connections().reset()  # before the file moves: see cache_connections
+            self._cache_connections.reset()  # before the file moves: see cache_connections
             if self._session is damaged:
                 self._session = None
             if cache_is_damaged(self.settings.http_cache_path):  # not yet replaced by a thread

@@ -46,7 +46,7 @@ class CacheAccess:
 
     settings: Settings
     _keys: dict[tuple[Any, ...], str]
-    _cache_connections: CacheConnections
+    _cache_connections: CacheConnections  # this client's connections to its cache file
 
     @property
     def session(self) -> CachedSession:
@@ -106,7 +106,7 @@ class CacheAccess:
                 return None
             return cast(requests.Response, cached)
         try:
-            blob = self._connections().read(table.table_name, key)
+            blob = self._cache_connections.read(table.table_name, key)
         except sqlite3.DatabaseError as exc:
             if not is_corruption(exc):
                 raise
@@ -173,11 +173,7 @@ class CacheAccess:
             logger.warning("could not store %d answers in the HTTP cache: %s", len(rows), exc)
 
     def _insert(self, rows: list[Row]) -> None:
-        self._connections().write(_table(self.session).table_name, rows)
-
-    def _connections(self) -> CacheConnections:
-        """This client's connections to its cache file (see :mod:`.cache_connections`)."""
-        return self._cache_connections
+        self._cache_connections.write(_table(self.session).table_name, rows)
 
     def flush(self) -> None:
         """Wait until every answer fetched so far is in the HTTP cache file, and every request

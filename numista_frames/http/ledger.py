@@ -18,7 +18,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from numista_frames.http.recovery import is_corruption, move_aside
-from numista_frames.http.write_behind import WriteBehind
+from numista_frames.http.write_behind import WriteBehind, insert_batch
 from numista_frames.settings import DEFAULT_API_URL
 
 __all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "is_local_api", "key_id", "month_bounds"]
@@ -323,18 +323,10 @@ class QuotaLedger:
     def _write_rows(self, rows: list[tuple[object, ...]]) -> None:
         """The writer thread's batch, in one transaction; a failure is logged and the month
         marked uncertain (the requests were made all the same)."""
-        def insert(con: sqlite3.Connection) -> None:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                con.executemany("INSERT INTO requests (ts, key_id, method, endpoint, family, "
-                                "status, outcome, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-
         try:
-            self._run(insert)
+            self._run(lambda con: insert_batch(
+                con, "INSERT INTO requests (ts, key_id, method, endpoint, family, status, "
+                "outcome, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows))
         except (sqlite3.Error, OSError) as exc:
             logger.warning("could not record %d requests in the quota ledger %s: %s; this "
                            "month's count is marked uncertain", len(rows), self.path, exc)
@@ -363,8 +355,10 @@ class QuotaLedger:
 
     def status(self, key: str, limit: int, *, now: datetime | None = None,
                api: str | None = None) -> QuotaStatus:
-        """Used / limit / remaining for this UTC calendar month (of one API, when given)."""
-        self.flush()
+        """Used / limit / remaining for this UTC calendar month (of one API, when given).
+
+        Waits for this process's queued rows (:meth:`used`, called first, does).
+        """
         now = now or datetime.now(UTC)
         start, end = month_bounds(now)
         return QuotaStatus(self.used(key, now=now, api=api), limit, f"{start:%Y-%m}", end,

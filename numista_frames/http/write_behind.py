@@ -13,12 +13,13 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import sqlite3
 import threading
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-__all__ = ["IDLE_SECONDS", "WriteBehind", "flush_all"]
+__all__ = ["IDLE_SECONDS", "WriteBehind", "flush_all", "insert_batch"]
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,19 @@ class WriteBehind:
                     self._writing = {}
                     self._done = max(self._done, taken)
                     self._cond.notify_all()
+
+
+def insert_batch(con: sqlite3.Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run ``statement`` for every row in one transaction on an autocommit connection
+    (``isolation_level=None``); on any failure, commit included, nothing of it stays."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        con.executemany(statement, rows)
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 _ALL: weakref.WeakSet[WriteBehind] = weakref.WeakSet()
