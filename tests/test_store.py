@@ -138,7 +138,8 @@ def test_to_table__a_known_shape_converts_like_from_pandas(configured: object) -
             expected = pa.Table.from_pandas(frame, preserve_index=False)
             got = store.to_table(part, attrs={})  # the first of a shape remembers it
             assert got.equals(expected, check_metadata=True), name
-            fast = store._known_shape(frame)
+            shape = store._shape_of(frame)
+            fast = None if shape is None else store._known_shape(frame, shape)
             assert fast is not None and fast.equals(expected, check_metadata=True), name
             assert fast.to_pandas().dtypes.equals(expected.to_pandas().dtypes), name
 
@@ -149,6 +150,8 @@ def test_to_table__other_categories_are_another_shape() -> None:
     a = pd.DataFrame({"grade": pd.Categorical(["f", "vf"], categories=["f", "vf"])})
     b = pd.DataFrame({"grade": pd.Categorical(["xf"], categories=["vf", "xf", "unc"])})
     store.to_table(a, attrs={})
-    assert store._known_shape(a) is not None and store._known_shape(b) is None
+    shape_a, shape_b = store._shape_of(a), store._shape_of(b)
+    assert shape_a is not None and shape_b is not None
+    assert store._known_shape(a, shape_a) is not None and store._known_shape(b, shape_b) is None
     expected = pa.Table.from_pandas(b, preserve_index=False)
     assert store.to_table(b, attrs={}).equals(expected, check_metadata=True)

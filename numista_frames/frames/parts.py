@@ -85,8 +85,7 @@ def _step(values: list[Any], key: str) -> list[Any]:
     try:  # every value an object, as records and most nested values are: at C speed
         return list(map(dict.get, values, repeat(key)))
     except TypeError:
-        return [v.get(key) if type(v) is dict else v.get(key) if isinstance(v, dict) else None
-                for v in values]
+        return [v.get(key) if isinstance(v, dict) else None for v in values]
 
 
 def _get(value: Any, path: Path) -> Any:

@@ -62,11 +62,14 @@ def to_table(df: pd.DataFrame, extra: Mapping[str, Any] | None = None, *,
     """
     frame = df.copy(deep=False)
     frame.attrs.clear()  # pyarrow would try to serialise attrs itself, and fail on a DataFrame
-    table = _known_shape(frame) if preserve_index is False else None
+    shape = _shape_of(frame) if preserve_index is False else None
+    table = None if shape is None else _known_shape(frame, shape)
     if table is None:
         table = pa.Table.from_pandas(frame, preserve_index=preserve_index)
-        if preserve_index is False:
-            _remember_shape(frame, table.schema)
+        if shape is not None:
+            if len(_SHAPES) >= _SHAPES_KEPT:
+                _SHAPES.clear()
+            _SHAPES[shape] = table.schema
     metadata = dict(table.schema.metadata or {})
     shown = dict(df.attrs) if attrs is None else dict(attrs)
     if shown:
@@ -98,18 +101,9 @@ def _shape_of(frame: pd.DataFrame) -> tuple[Any, ...] | None:
     return names, dtypes
 
 
-def _remember_shape(frame: pd.DataFrame, schema: pa.Schema) -> None:
-    shape = _shape_of(frame)
-    if shape is not None:
-        if len(_SHAPES) >= _SHAPES_KEPT:
-            _SHAPES.clear()
-        _SHAPES[shape] = schema
-
-
-def _known_shape(frame: pd.DataFrame) -> pa.Table | None:
-    """The Arrow table of a frame whose shape was converted before, or None."""
-    shape = _shape_of(frame)
-    schema = None if shape is None else _SHAPES.get(shape)
+def _known_shape(frame: pd.DataFrame, shape: tuple[Any, ...]) -> pa.Table | None:
+    """The Arrow table of a frame of a shape (:func:`_shape_of`) converted before, or None."""
+    schema = _SHAPES.get(shape)
     if schema is None:
         return None
     try:
