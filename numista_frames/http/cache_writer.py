@@ -9,11 +9,10 @@ one transaction. Until a row is committed it is answered from the queue
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Any, Protocol
 
-from numista_frames.http.write_behind import WriteBehind
+from numista_frames.http.write_behind import WriteBehind, shared
 
 __all__ = ["Row", "RowSink", "queued_row", "writer_for"]
 
@@ -41,20 +40,12 @@ def _write(items: list[tuple[RowSink, Row]]) -> None:
             logger.exception("could not store %d answers in the HTTP cache", len(rows))
 
 
-_writers: dict[Path, WriteBehind] = {}
-_writers_lock = threading.Lock()
-
-
 def writer_for(path: Path) -> WriteBehind:
     """The process's queue of rows for the cache file at ``path``.
 
     Submit ``(sink, row)`` under the row's cache key: a newer answer replaces one still queued.
     """
-    with _writers_lock:
-        writer = _writers.get(path)
-        if writer is None:
-            writer = _writers[path] = WriteBehind(f"HTTP cache {path}", _write)
-        return writer
+    return shared(f"HTTP cache {path}", _write)
 
 
 def queued_row(path: Path, key: str) -> bytes | None:

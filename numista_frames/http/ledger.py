@@ -18,7 +18,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from numista_frames.http.recovery import is_corruption, move_aside
-from numista_frames.http.write_behind import WriteBehind, insert_batch
+from numista_frames.http.write_behind import insert_batch, shared
 from numista_frames.settings import DEFAULT_API_URL
 
 __all__ = ["OUTCOMES", "QuotaLedger", "QuotaStatus", "is_local_api", "key_id", "month_bounds"]
@@ -185,11 +185,7 @@ class QuotaLedger:
         # Rows are written by a thread of their own, in batches: a request thread never holds
         # the lock across a commit (nor waits for the GIL inside one) while others queue.
         # One queue per file in a process, whichever object wrote: every reader sees it all.
-        with _QUEUES_LOCK:
-            queue = _QUEUES.get(path)
-            if queue is None:
-                queue = _QUEUES[path] = WriteBehind(f"quota ledger {path}", self._write_rows)
-        self._queue = queue
+        self._queue = shared(f"quota ledger {path}", self._write_rows)
 
     @classmethod
     def at(cls, path: Path) -> QuotaLedger:
@@ -414,8 +410,6 @@ _LEDGERS: dict[Path, QuotaLedger] = {}
 #: Connections inherited across a fork, kept open (closing one could end the parent's WAL).
 _INHERITED: list[sqlite3.Connection] = []
 _LEDGERS_LOCK = threading.Lock()
-_QUEUES: dict[Path, WriteBehind] = {}
-_QUEUES_LOCK = threading.Lock()
 _SEQ = itertools.count()  # each row its own key in a queue: none replaces another
 
 

@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-__all__ = ["IDLE_SECONDS", "WriteBehind", "flush_all", "insert_batch"]
+__all__ = ["IDLE_SECONDS", "WriteBehind", "flush_all", "insert_batch", "shared"]
 
 logger = logging.getLogger(__name__)
 
@@ -144,6 +144,19 @@ def insert_batch(con: sqlite3.Connection, statement: str, rows: Sequence[Sequenc
 
 
 _ALL: weakref.WeakSet[WriteBehind] = weakref.WeakSet()
+_SHARED: dict[str, WriteBehind] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared(name: str, write: Callable[[list[Any]], None]) -> WriteBehind:
+    """The process's one queue called ``name`` (a store and its file), made with ``write`` the
+    first time it is asked for: every writer of the file queues there, every reader waits there.
+    """
+    with _SHARED_LOCK:
+        queue = _SHARED.get(name)
+        if queue is None:
+            queue = _SHARED[name] = WriteBehind(name, write)
+        return queue
 
 
 def flush_all(timeout: float | None = 30.0) -> None:
