@@ -88,25 +88,35 @@ def _step(values: list[Any], key: str) -> list[Any]:
         return [v.get(key) if isinstance(v, dict) else None for v in values]
 
 
-def _get(value: Any, path: Path) -> Any:
-    for key in path:
-        value = _step([value], key)[0]
-    return value
-
-
-def _joined(items: Any, tail: Path) -> str | None:
-    if not isinstance(items, list):
-        return None
-    texts = (as_text(_get(item, tail)) for item in items)
-    return JOIN_SEPARATOR.join(t for t in texts if t is not None) or None
-
-
 def _path_values(path: Path, records: list[Any], cache: Cache) -> list[Any]:
     if "[]" not in path:
         return _resolve(records, path, cache)
     cut = path.index("[]")
-    tail = path[cut + 1 :]
-    return [None if items is None else _joined(items, tail) for items in _resolve(records, path[:cut], cache)]
+    return _joined(_resolve(records, path[:cut], cache), path[cut + 1 :])
+
+
+def _joined(lists: list[Any], tail: Path) -> list[str | None]:
+    """For each value that is a list, the texts at ``tail`` of its elements, joined; else None.
+
+    The elements of every list are looked up together, so that the lookups run at C speed.
+    """
+    elements: list[Any] = []
+    ends = []
+    for items in lists:
+        if isinstance(items, list):
+            elements.extend(items)
+        ends.append(len(elements))
+    values = _resolve(elements, tail, {})
+    texts = [v if type(v) is str else as_text(v) for v in values]
+    out: list[str | None] = []
+    start = 0
+    for end in ends:
+        chunk = texts[start:end]
+        if None in chunk:
+            chunk = [t for t in chunk if t is not None]
+        out.append(JOIN_SEPARATOR.join(chunk) or None)
+        start = end
+    return out
 
 
 def source_values(source: Source, records: list[Any], cache: Cache) -> list[Any]:

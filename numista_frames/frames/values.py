@@ -184,6 +184,8 @@ def _code(lookup: Mapping[str, int], value: Any) -> int:
 
 
 def _dates(values: list[Any]) -> Any:
+    if values.count(None) == len(values):  # a column no record fills, as most date columns
+        return np.full(len(values), np.datetime64("NaT", "ns"))
     texts = [_date_text(v) if v is not None else None for v in values]
     parsed = pd.to_datetime(pd.Series(texts, dtype=object), format="%Y-%m-%d", errors="coerce")
     micro = parsed.to_numpy(dtype="datetime64[us]")
