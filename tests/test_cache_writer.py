@@ -146,6 +146,20 @@ def test_write_behind__keeps_order_one_thread_at_most_none_when_idle(
     assert sum("writer test queue" in t.name for t in threading.enumerate()) <= 1
 
 
+def test_write_behind__a_burst_is_written_at_once_and_a_flush_cuts_the_gathering_short(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from numista_frames.http import write_behind
+
+    monkeypatch.setattr(write_behind, "GATHER_SECONDS", 60.0)
+    written: list[list[int]] = []
+    queue = WriteBehind("burst", written.append)
+    for i in range(20):
+        queue.submit(i, i)
+    assert queue.get(7) == 7  # gathering: still queued, and read from there
+    assert queue.flush(10), "the flush waited for the gathering to end"
+    assert written == [list(range(20))]  # one batch: one commit for the burst
+
+
 def test_write_behind__a_failing_write_is_logged_and_the_next_batch_written(
         caplog: pytest.LogCaptureFixture) -> None:
     calls: list[list[str]] = []

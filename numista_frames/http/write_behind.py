@@ -19,12 +19,16 @@ import weakref
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-__all__ = ["IDLE_SECONDS", "WriteBehind", "flush_all", "insert_batch", "shared"]
+__all__ = ["GATHER_SECONDS", "IDLE_SECONDS", "WriteBehind", "flush_all", "insert_batch", "shared"]
 
 logger = logging.getLogger(__name__)
 
 #: How long a writer thread waits for more items before it ends (the next item starts one).
 IDLE_SECONDS = 2.0
+#: How long the writer lets items gather once one is queued, unless someone waits for them: one
+#: wake-up of the thread and one commit for the many items of a burst of requests, rather than
+#: one each (every wake-up takes the GIL from the threads that are making requests).
+GATHER_SECONDS = 0.01
 
 
 class WriteBehind:
@@ -56,6 +60,8 @@ class WriteBehind:
         self._pending: dict[Hashable, Any] = {}
         self._writing: dict[Hashable, Any] = {}
         self._thread: threading.Thread | None = None
+        self._sleeping = False  # the thread waits for items: a new one must wake it
+        self._flushing = 0  # threads waiting in flush(): the thread stops gathering
         self._submitted = 0  # items queued so far
         self._done = 0  # of those, how many were written (or failed) by now
 
@@ -70,7 +76,8 @@ class WriteBehind:
             self._pending[key] = value
             self._submitted += 1
             if self._thread is not None:
-                self._cond.notify_all()
+                if self._sleeping:
+                    self._cond.notify_all()
                 return
             thread = threading.Thread(target=self._run, daemon=True,
                                       name=f"numista-frames-writer {self.name}")
@@ -106,16 +113,22 @@ class WriteBehind:
             return False
         with self._cond:
             target = self._submitted
-            return self._cond.wait_for(lambda: self._done >= target, timeout)
+            self._flushing += 1
+            self._cond.notify_all()
+            try:
+                return self._cond.wait_for(lambda: self._done >= target, timeout)
+            finally:
+                self._flushing -= 1
 
     def _run(self, *, once: bool = False) -> None:
         while True:
             with self._cond:
-                if not self._pending and (once or not self._cond.wait_for(
-                        lambda: bool(self._pending), IDLE_SECONDS)):
+                if not self._pending and (once or not self._sleep()):
                     if not once:
                         self._thread = None
                     return
+                if not once:  # let a burst gather: a flush, or exit, cuts this short
+                    self._cond.wait_for(lambda: self._flushing > 0, GATHER_SECONDS)
                 batch, self._pending = self._pending, {}
                 self._writing = batch
                 taken = self._submitted
@@ -128,6 +141,14 @@ class WriteBehind:
                     self._writing = {}
                     self._done = max(self._done, taken)
                     self._cond.notify_all()
+
+    def _sleep(self) -> bool:
+        """Wait (holding the condition) for an item; False after :data:`IDLE_SECONDS` without."""
+        self._sleeping = True
+        try:
+            return self._cond.wait_for(lambda: bool(self._pending), IDLE_SECONDS)
+        finally:
+            self._sleeping = False
 
 
 def insert_batch(con: sqlite3.Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
