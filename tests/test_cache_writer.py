@@ -82,6 +82,26 @@ def test_writer__a_loader_returns_with_its_answers_in_the_file(
     assert _rows_in_file(client) == 31  # read straight from the file, no flush
 
 
+def test_writer__every_loader_returns_with_its_ledger_rows_on_disk(
+        cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """image_search_df makes its requests outside the common job runner: its rows are on disk
+    all the same (a folder removed right after the call is not written into again)."""
+    from numista_frames.http import write_behind
+
+    monkeypatch.setattr(write_behind, "GATHER_SECONDS", 60.0)  # nothing written unasked
+    picture = tmp_path / "coin.jpg"
+    picture.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 200)
+    with FakeNumista(image_search=True) as api:
+        nf.configure(api_url=api.url, api_key=api.api_key, cache_dir=cache_dir,
+                     requests_per_second=None)
+        nf.image_search_df(picture, progress=False)
+    con = sqlite3.connect(nf.get_settings().ledger_path)
+    try:
+        assert con.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 1
+    finally:
+        con.close()
+
+
 def test_writer__a_failed_write_is_logged_and_the_thread_goes_on(
         fake: FakeNumista, client: nf.Client, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:

@@ -103,6 +103,10 @@ class ClientBase(CacheAccess):
                     self._session = build_session(self.settings)
         return self._session
 
+    def open(self) -> None:
+        """Open the session and its cache file now (the first request otherwise does)."""
+        _ = self.session
+
     def release_connections(self) -> None:
         """Close the network connections, leaving the cache file to close when unused.
 

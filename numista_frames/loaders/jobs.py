@@ -21,6 +21,7 @@ from numista_frames.http.batch import failure_records, user_stack_level
 from numista_frames.http.client import Client, default_client
 from numista_frames.http.endpoints import CACHED_FAMILIES, classify_path
 from numista_frames.http.records import RequestRecord
+from numista_frames.http.write_behind import flush_all
 from numista_frames.loaders.hints import with_hint
 from numista_frames.store.frame_cache import FrameCache, frame_key
 from numista_frames.store.housekeeping import adopt_legacy_state
@@ -102,6 +103,7 @@ def _run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
         return 0 if dry_run else cached_frame
     if dry_run:
         return job.plan(client, refresh)
+    client.open()  # here, rather than by the first of the fetch's threads while the rest wait
     with client.track() as records:
         fetched = job.fetch(client, refresh, progress)
     frame = fetched.frame
@@ -229,7 +231,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def loader(function: F) -> F:
-    """Let a loader's ``client=`` argument reach every helper it calls (a context variable)."""
+    """Let a loader's ``client=`` argument reach every helper it calls (a context variable),
+    and return only once what the call fetched is on disk (the HTTP cache and the quota ledger
+    are written by threads of their own: see :mod:`numista_frames.http.write_behind`)."""
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
         client = kwargs.get("client")
@@ -240,6 +244,7 @@ def loader(function: F) -> F:
             return function(*args, **kwargs)
         finally:
             _CLIENT.reset(token)
+            flush_all()  # the call's answers and ledger rows are on disk when it returns
     return cast(F, call)
 
 
