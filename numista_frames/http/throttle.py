@@ -9,7 +9,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 
 from numista_frames.settings import MAX_CONCURRENT_CAP
 
@@ -80,6 +80,8 @@ class AccountThrottle:
 
     def _pace(self) -> None:
         """Space request starts 1/rate apart on the throttle's clock (no wait when not paced)."""
+        if self._rate is None:  # not paced, as by default: no lock to take
+            return
         with self._lock:
             if self._rate is None:
                 return
@@ -157,9 +159,7 @@ class ClientThrottle:
     @contextmanager
     def slot(self) -> Iterator[None]:
         """A slot of this client and one of the account, for one network request."""
-        with ExitStack() as stack:
-            stack.enter_context(self._slots)
-            stack.enter_context(self.account.slot())
+        with self._slots, self.account.slot():
             yield
 
     def throttled(self) -> None:
