@@ -11,14 +11,16 @@ left to requests-cache, so either side reads what the other wrote.
 
 from __future__ import annotations
 
+import functools
 import pickle
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
+from urllib.parse import urlparse, urlunparse
 
 import requests
 from requests.structures import CaseInsensitiveDict
-from requests_cache.cache_keys import filter_url
+from requests_cache.cache_keys import normalize_params
 from requests_cache.models.raw_response import CachedHTTPResponse
 from requests_cache.models.request import CachedRequest
 from requests_cache.models.response import CachedResponse
@@ -79,8 +81,15 @@ def row_of(response: requests.Response, *, created_at: datetime,
 
 
 def _filtered(url: str) -> str:
-    """requests-cache's ``filter_url``: the query sorted, secrets replaced."""
-    return filter_url(url, IGNORED_PARAMETERS)
+    """requests-cache's ``filter_url``: the query sorted, secrets replaced (each query worked out
+    once: most requests of a batch share theirs, ``lang=en``)."""
+    parts = urlparse(url)
+    return urlunparse(parts._replace(query=_normalized_query(parts.query)))
+
+
+@functools.lru_cache(maxsize=256)
+def _normalized_query(query: str) -> str:
+    return normalize_params(query, IGNORED_PARAMETERS)
 
 
 class LazyCachedResponse(CachedResponse):
