@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -112,9 +112,8 @@ def _joined(lists: list[Any], tail: Path) -> list[str | None]:
     start = 0
     for end in ends:
         chunk = texts[start:end]
-        if None in chunk:
-            chunk = [t for t in chunk if t is not None]
-        out.append(JOIN_SEPARATOR.join(chunk) or None)
+        kept = [t for t in chunk if t is not None] if None in chunk else cast(list[str], chunk)
+        out.append(JOIN_SEPARATOR.join(kept) or None)
         start = end
     return out
 

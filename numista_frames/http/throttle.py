@@ -80,7 +80,7 @@ class AccountThrottle:
 
     def _pace(self) -> None:
         """Space request starts 1/rate apart on the throttle's clock (no wait when not paced)."""
-        if self._rate is None:  # not paced, as by default: no lock to take
+        if self.rate is None:  # not paced, as by default: no lock to take
             return
         with self._lock:
             if self._rate is None:
