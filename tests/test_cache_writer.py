@@ -274,3 +274,66 @@ def test_write_behind__with_no_thread_to_be_had_the_caller_writes(
     queue.submit("a", "a")  # written here and now, not lost
     assert written == ["a"] and len(queue) == 0
     assert queue.flush(1)
+
+
+# -- a batch reads the file's keys once ------------------------------------------------------------
+
+@pytest.fixture
+def file_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys read from HTTP cache files one at a time."""
+    from numista_frames.http.cache_connections import CacheConnections
+
+    keys: list[str] = []
+    read = CacheConnections.read
+
+    def counted(self: CacheConnections, table: str, key: str) -> bytes | None:
+        keys.append(key)
+        return read(self, table, key)
+
+    monkeypatch.setattr(CacheConnections, "read", counted)
+    return keys
+
+
+def test_batch_reads__a_cold_batch_reads_the_keys_once_not_the_file_per_request(
+        fake: FakeNumista, configured: FakeNumista, file_reads: list[str]) -> None:
+    client = nf.Client()
+    ids = _type_ids(client, 20)
+    client.flush()
+    fake.clear_log()
+    file_reads.clear()
+    nf.types_df(ids, progress=False)
+    assert fake.request_count("/types/") == 20
+    assert file_reads == []  # every key was missing from the keys read at the start
+    nf.clear_cache(kind="types")  # the frames, and the answers: all fetched again, once each
+    nf.types_df(ids, progress=False)
+    assert fake.request_count("/types/") == 40
+
+
+def test_batch_reads__an_answer_this_process_wrote_meanwhile_is_read_not_fetched(
+        fake: FakeNumista, client: nf.Client, file_reads: list[str]) -> None:
+    ids = _type_ids(client, 2)
+    client.flush()
+    file_reads.clear()
+    with client.batch_reads(10):  # the file's keys now: the search's answer alone
+        other = threading.Thread(target=client.get_type, args=(ids[0],))  # not in the batch
+        other.start()
+        other.join()
+        client.flush()  # written: no longer in the queue, and not among the keys read
+        fake.clear_log()
+        client.get_type(ids[0])
+        assert fake.request_count() == 0, "fetched again: the batch missed a key written since"
+        client.get_type(ids[1])
+        assert fake.request_count() == 1
+    assert len(file_reads) == 2 and len(set(file_reads)) == 1  # the first id's, by each thread
+
+
+def test_batch_reads__a_file_of_many_answers_is_read_a_key_at_a_time(
+        fake: FakeNumista, client: nf.Client, file_reads: list[str]) -> None:
+    ids = _type_ids(client, 60)
+    for tid in ids[:55]:
+        client.get_type(tid)
+    client.flush()
+    file_reads.clear()
+    with client.batch_reads(1):  # 56 answers in the file: more than 50 a request
+        client.get_type(ids[59])
+    assert len(file_reads) == 1

@@ -6,9 +6,10 @@ import contextvars
 import logging
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from numista_frames.exceptions import (
     NotFoundError,
@@ -17,6 +18,9 @@ from numista_frames.exceptions import (
     ServerError,
     TransportError,
 )
+
+if TYPE_CHECKING:
+    from numista_frames.http.client_cache import CacheAccess
 
 __all__ = ["BatchResult", "failure_records", "is_per_id", "run_batch", "user_stack_level"]
 
@@ -54,7 +58,8 @@ def failure_records(failures: Sequence[tuple[Any, BaseException]]) -> tuple[dict
 
 
 def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
-              progress: bool | None, desc: str) -> BatchResult[K, R]:
+              progress: bool | None, desc: str,
+              cache: CacheAccess | None = None) -> BatchResult[K, R]:
     """Fetch every key concurrently; per-id failures are collected, the quota stops everything.
 
     Parameters
@@ -70,6 +75,9 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
         Show a progress bar (tqdm, notebook-aware); None: when there is more than one key.
     desc : str
         Label of the progress bar.
+    cache : Client, optional
+        The client whose HTTP cache the fetches read: its keys are read once for the whole
+        batch rather than the file once per key (:meth:`CacheAccess.batch_reads`).
 
     Raises
     ------
@@ -87,7 +95,9 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
     futures: dict[Future[R], K] = {}
     stop: BaseException | None = None
     try:
-        futures = {pool.submit(contextvars.copy_context().run, fetch, key): key for key in keys}
+        with nullcontext() if cache is None else cache.batch_reads(len(keys)):
+            futures = {pool.submit(contextvars.copy_context().run, fetch, key): key
+                       for key in keys}
         stop = _collect(futures, result, bar)
     finally:
         # After a stop, what has not started never will; what is in flight finishes (and is

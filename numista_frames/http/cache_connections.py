@@ -20,6 +20,7 @@ import re
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 from numista_frames.http.write_behind import insert_batch
 
@@ -51,6 +52,18 @@ class CacheConnections:
 
     def read(self, table: str, key: str) -> bytes | None:
         """The value of ``key`` in ``table``, on a read-only connection of the pool."""
+        row = self._on_reader(f"SELECT value FROM {table} WHERE key=?", (key,))
+        return None if not row else bytes(row[0][0])
+
+    def keys(self, table: str, limit: int) -> set[str] | None:
+        """Every key of ``table``, or None if it holds more than ``limit`` (reading them all
+        would cost more than it saves); an empty set while the file is not made yet."""
+        rows = self._on_reader(f"SELECT key FROM {table} LIMIT ?", (limit + 1,))
+        return None if len(rows) > limit else {key for (key,) in rows}
+
+    def _on_reader(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+        """The rows of a query run on a read-only connection of the pool (none while the file
+        or its table is not made yet)."""
         if self._pid != os.getpid():
             self.reset()
         with self._lock:
@@ -60,12 +73,12 @@ class CacheConnections:
             if con is None:
                 con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                       timeout=BUSY_TIMEOUT, check_same_thread=False)
-            row = con.execute(f"SELECT value FROM {table} WHERE key=?", (key,)).fetchone()
+            rows = con.execute(sql, params).fetchall()
         except BaseException as exc:
             if con is not None:
                 con.close()  # read-only: closing it never touches the file
             if isinstance(exc, sqlite3.OperationalError) and _BEING_MADE.search(str(exc)):
-                return None  # set aside and not yet made again: nothing cached
+                return []  # set aside and not yet made again: nothing cached
             raise
         with self._lock:
             if generation == self._generation and self._pid == os.getpid():
@@ -73,7 +86,7 @@ class CacheConnections:
                 con = None
         if con is not None:  # the file was reset meanwhile: this one saw the old file
             con.close()
-        return None if row is None else bytes(row[0])
+        return rows
 
     def write(self, table: str, rows: list[tuple[str, bytes, int]]) -> None:
         """Insert or replace ``(key, value, expires)`` rows of ``table`` in one transaction."""

@@ -4,17 +4,24 @@ file, shared by the clients of the process.
 Each request thread hands its row over and goes on; the writer commits whatever has piled up in
 one transaction. Until a row is committed it is answered from the queue
 (:meth:`~.write_behind.WriteBehind.get`), so nothing fetched is fetched again in this process.
+
+A batch of requests may take the keys of the file once, when it begins (:class:`Presence`), and
+read the file only for those: every key this process queues meanwhile is added to them, so an
+answer written since is still read.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 from pathlib import Path
 from typing import Any, Protocol
 
 from numista_frames.http.write_behind import WriteBehind, shared
 
-__all__ = ["Row", "RowSink", "queued_row", "writer_for"]
+__all__ = ["Presence", "Row", "RowSink", "announce", "queue_row", "queued_row", "watch",
+           "writer_for"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +59,47 @@ def queued_row(path: Path, key: str) -> bytes | None:
     """The pickled row of ``key`` while it waits to be written to ``path``, else None."""
     item: Any = writer_for(path).get(key)
     return None if item is None else item[1][1]
+
+
+def queue_row(path: Path, sink: RowSink, row: Row) -> None:
+    """Hand ``row`` to the writer of ``path`` (``sink`` writes it), telling the batches watching
+    the file (:func:`announce`)."""
+    announce(path, row[0])  # first: a key a batch takes for absent is never read
+    writer_for(path).submit(row[0], (sink, row))
+
+
+def announce(path: Path, key: str) -> None:
+    """Let every batch watching ``path`` (:func:`watch`) know that ``key`` is on its way there."""
+    watchers = _watchers.get(path)
+    if watchers:
+        for presence in list(watchers):
+            presence.keys.add(key)
+
+
+class Presence:
+    """The keys of a cache file when a batch began, and those this process queued since.
+
+    A key not among them is not in the file (short of another process writing it meanwhile,
+    which costs no more than the race it always was: the answer is fetched), so a read of the
+    file for it can be spared.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.keys: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys
+
+
+_watchers: dict[Path, weakref.WeakSet[Presence]] = {}
+_watchers_lock = threading.Lock()
+
+
+def watch(path: Path) -> Presence:
+    """A :class:`Presence` of ``path`` that learns every key queued from now on; add the file's
+    own keys to it after this call, so that none written in between is missed."""
+    presence = Presence(path)
+    with _watchers_lock:
+        _watchers.setdefault(path, weakref.WeakSet()).add(presence)
+    return presence

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
@@ -18,7 +20,15 @@ from requests_cache.backends.sqlite import SQLiteDict
 from numista_frames.http.cache_connections import CacheConnections
 from numista_frames.http.cache_file import request_key, vary_matches
 from numista_frames.http.cache_rows import answer_of, dumps, is_default_format, row_of
-from numista_frames.http.cache_writer import Row, queued_row, writer_for
+from numista_frames.http.cache_writer import (
+    Presence,
+    Row,
+    announce,
+    queue_row,
+    queued_row,
+    watch,
+    writer_for,
+)
 from numista_frames.http.ledger import QuotaLedger
 from numista_frames.http.recovery import is_corruption
 from numista_frames.settings import Settings
@@ -99,12 +109,16 @@ class CacheAccess:
         session = self.session
         table = _table(session)
         key = self._key(path, params, identity)
-        queued = queued_row(self.settings.http_cache_path, key)
+        file = self.settings.http_cache_path
+        queued = queued_row(file, key)
         if queued is not None:  # fetched moments ago, on its way into the file
             cached = answer_of(queued, key)
             if cached is None or cached.is_expired or not vary_matches(cached, session.headers):
                 return None
             return cast(requests.Response, cached)
+        presence = _PRESENCE.get()
+        if presence is not None and presence.path == file and key not in presence:
+            return None  # not in the file when the batch began, nor queued since
         try:
             blob = self._cache_connections.read(table.table_name, key)
         except sqlite3.DatabaseError as exc:
@@ -142,9 +156,10 @@ class CacheAccess:
         row = row_of(response, created_at=created, expires=expires) if is_default_format(
             table) else None
         if row is not None:
-            writer_for(self.settings.http_cache_path).submit(
-                key, (self, (key, dumps(row), round(expires.timestamp()))))
+            queue_row(self.settings.http_cache_path, self,
+                      (key, dumps(row), round(expires.timestamp())))
             return
+        announce(self.settings.http_cache_path, key)
         try:  # out of the ordinary (see cache_rows.row_of): requests-cache stores it
             try:
                 session.cache.save_response(response, cache_key=key, expires=expires)
@@ -156,6 +171,32 @@ class CacheAccess:
             self.session.cache.save_response(response, cache_key=key, expires=expires)
         except (sqlite3.Error, OSError) as exc:
             logger.warning("could not store an answer of GET %s in the HTTP cache: %s", path, exc)
+
+    @contextmanager
+    def batch_reads(self, size: int) -> Iterator[None]:
+        """Within: the cache file's keys are read once, and a request whose key was not among
+        them (nor queued since) is a miss without a read of the file.
+
+        For a batch of ``size`` requests (and the threads it starts in copies of this context).
+        Each read of the file gives up the GIL, and may wait a thread's whole turn to get it
+        back, so a cold batch spends far more on reads that find nothing than on one read of
+        the keys. A file of more than ``50 * size`` answers is read a key at a time, as
+        without this.
+        """
+        presence = watch(self.settings.http_cache_path)
+        try:
+            keys = self._cache_connections.keys(_table(self.session).table_name, 50 * size)
+        except sqlite3.DatabaseError:  # a damaged file: the reads find out and set it aside
+            keys = None
+        if keys is None:
+            yield
+            return
+        presence.keys.update(keys)
+        token = _PRESENCE.set(presence)
+        try:
+            yield
+        finally:
+            _PRESENCE.reset(token)
 
     def _write_rows(self, rows: list[Row]) -> None:
         """Write rows into requests-cache's table in one transaction (the writer thread's
@@ -186,6 +227,9 @@ class CacheAccess:
         writer_for(self.settings.http_cache_path).flush()
         QuotaLedger.at(self.settings.ledger_path).flush()
 
+
+#: The keys of the cache file a batch of requests began with (see ``CacheAccess.batch_reads``).
+_PRESENCE: ContextVar[Presence | None] = ContextVar("numista_frames_presence", default=None)
 
 #: Cache keys remembered per client (a key costs more to compute than the rest of a hit).
 _KEYS_KEPT = 50_000

@@ -137,7 +137,8 @@ def _per_type_job(kind: str, endpoint: str, type_ids: Any, lang: str | None,
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
         got = run_batch(ids, lambda i: get(c, i, lang_, refresh, False),
-                        workers=c.settings.max_concurrent, progress=progress, desc=desc)
+                        workers=c.settings.max_concurrent, progress=progress, desc=desc,
+                        cache=c)
         return Fetched(shape(got.results), got.failures)
 
     def plan(c: Client, refresh: bool) -> int:

@@ -60,7 +60,8 @@ class PriceFetch:
         workers = client.settings.max_concurrent
         lists = run_batch(self.type_ids, lambda t: client.get_issues(t, lang=self.lang,
                                                                      refresh=refresh),
-                          workers=workers, progress=progress, desc="issue lists")
+                          workers=workers, progress=progress, desc="issue lists",
+                          cache=client)
         keys = self._keys(lists.results)
         done: dict[Key, tuple[dict[str, Any], RequestRecord]] = {}
 
@@ -71,7 +72,8 @@ class PriceFetch:
             done[key] = (body, records[-1])
 
         try:
-            got = run_batch(list(keys), one, workers=workers, progress=progress, desc="prices")
+            got = run_batch(list(keys), one, workers=workers, progress=progress, desc="prices",
+                            cache=client)
         finally:
             self._keep(client, keys, done)  # even when the quota stopped the batch
         rows = [nz.PriceRecord(t, i, done[(t, i)][0], keys[(t, i)], done[(t, i)][1].fetched_at)

@@ -175,7 +175,7 @@ def publications_df(publication_ids: Any, *, refresh: bool = False, progress: bo
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
         got = run_batch(ids, lambda p: c.get_publication(p, refresh=refresh),
                         workers=c.settings.max_concurrent, progress=progress,
-                        desc="publications")
+                        desc="publications", cache=c)
         return Fetched(nz.normalize_publications(list(got.results.values())), got.failures)
 
     def plan(c: Client, refresh: bool) -> int:

@@ -141,7 +141,7 @@ class _Search:
             cached, rest = self._cached_pages(client, rest)  # no thread needed for a cache read
         pages = run_batch(rest, lambda p: self._page(client, p, refresh),
                           workers=client.settings.max_concurrent, progress=progress,
-                          desc="search pages")
+                          desc="search pages", cache=client)
         bodies = {**cached, **pages.results}
         items = list(first.get("types") or [])
         for page in sorted(bodies):
