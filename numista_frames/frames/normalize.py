@@ -8,11 +8,14 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from numista_frames.frames.parts import build_frame, records_of
+from numista_frames.frames.parts import InParts, build_frame, records_of
 from numista_frames.frames.schema import ISSUE_PARTS, PUBLICATION_PARTS, TABLES, TYPE_PARTS, Table
 
 __all__ = [
+    "InParts",
     "PriceRecord",
+    "issue_parts_in_parts",
+    "issues_in_parts",
     "normalize_catalogues",
     "normalize_collected_items",
     "normalize_collections",
@@ -28,6 +31,8 @@ __all__ = [
     "normalize_type_parts",
     "normalize_types",
     "normalize_user",
+    "type_parts_in_parts",
+    "types_in_parts",
 ]
 
 JsonObject = Mapping[str, Any]
@@ -108,7 +113,7 @@ def normalize_types(bodies: Iterable[JsonObject] | JsonObject | None, *,
     >>> df[["value_text", "value_numeric", "value_denominator"]].values.tolist()
     [['¼ Dollar', 0.25, 4]]
     """
-    return _with_lang(TABLES["types"], records_of(bodies, single=True), lang)
+    return _whole(types_in_parts(lang=lang), bodies)
 
 
 def _with_lang(table: Table, records: list[dict[str, Any]], lang: str | None) -> pd.DataFrame:
@@ -147,9 +152,7 @@ def normalize_issues(issues_by_type: IssuesByType | None, *, lang: str | None = 
     >>> df[["type_id", "issue_id", "year", "gregorian_year"]].values.tolist()
     [[9001, 1, '平成元年', 1989]]
     """
-    records, type_ids = _issue_records(issues_by_type)
-    return build_frame(TABLES["issues"], records, {"@type_id": type_ids,
-                                                   "@lang": [lang] * len(records)})
+    return _whole(issues_in_parts(lang=lang), issues_by_type)
 
 
 def normalize_prices(
@@ -334,8 +337,7 @@ def normalize_type_parts(bodies: Iterable[JsonObject] | JsonObject | None, part:
     >>> normalize_type_parts(body, "mints").values.tolist()
     [[1, 10, 'Denver']]
     """
-    table = TABLES[_part_table(part, TYPE_PARTS, "type")]
-    return build_frame(table, records_of(bodies, single=True))
+    return _whole(type_parts_in_parts(part), bodies)
 
 
 def normalize_issue_parts(issues_by_type: IssuesByType | None, part: str) -> pd.DataFrame:
@@ -364,9 +366,7 @@ def normalize_issue_parts(issues_by_type: IssuesByType | None, part: str) -> pd.
     >>> normalize_issue_parts(issues, "signatures").values.tolist()
     [[5, 8, 'H. Keller', 'Cashier']]
     """
-    records, type_ids = _issue_records(issues_by_type)
-    table = TABLES[_part_table(part, ISSUE_PARTS, "issue")]
-    return build_frame(table, records, {"@type_id": type_ids})
+    return _whole(issue_parts_in_parts(part), issues_by_type)
 
 
 def normalize_publication_parts(bodies: Iterable[JsonObject] | JsonObject | None, part: str) -> pd.DataFrame:
@@ -380,3 +380,52 @@ def normalize_publication_parts(bodies: Iterable[JsonObject] | JsonObject | None
     """
     table = TABLES[_part_table(part, PUBLICATION_PARTS, "publication")]
     return build_frame(table, records_of(bodies, single=True))
+
+
+# -- the same, fed in parts as the answers come -------------------------------------------------
+
+
+def _whole(normaliser: InParts, part: Any) -> pd.DataFrame:
+    normaliser.add(part)
+    return normaliser.frame()
+
+
+def types_in_parts(*, lang: str | None = None) -> InParts:
+    """:func:`normalize_types` in parts: add type bodies (one, or a list), then take the frame.
+
+    Examples
+    --------
+    >>> n = types_in_parts(lang="en")
+    >>> n.add([{"id": 1, "title": "A"}]); n.add({"id": 2, "title": "B"})
+    >>> n.frame()[["id", "title", "lang"]].values.tolist()
+    [[1, 'A', 'en'], [2, 'B', 'en']]
+    """
+    def records(bodies: Any) -> tuple[list[Any], dict[str, list[Any]]]:
+        found = records_of(bodies, single=True)
+        return found, {"@lang": [lang] * len(found)}
+
+    return InParts(TABLES["types"], records)
+
+
+def type_parts_in_parts(part: str) -> InParts:
+    """:func:`normalize_type_parts` in parts (an unknown ``part`` raises ValueError here)."""
+    return InParts(TABLES[_part_table(part, TYPE_PARTS, "type")],
+                   lambda bodies: (records_of(bodies, single=True), {}))
+
+
+def issues_in_parts(*, lang: str | None = None) -> InParts:
+    """:func:`normalize_issues` in parts: add issues by type (a mapping or pairs)."""
+    def records(issues_by_type: Any) -> tuple[list[Any], dict[str, list[Any]]]:
+        found, type_ids = _issue_records(issues_by_type)
+        return found, {"@type_id": type_ids, "@lang": [lang] * len(found)}
+
+    return InParts(TABLES["issues"], records)
+
+
+def issue_parts_in_parts(part: str) -> InParts:
+    """:func:`normalize_issue_parts` in parts (an unknown ``part`` raises ValueError here)."""
+    def records(issues_by_type: Any) -> tuple[list[Any], dict[str, list[Any]]]:
+        found, type_ids = _issue_records(issues_by_type)
+        return found, {"@type_id": type_ids}
+
+    return InParts(TABLES[_part_table(part, ISSUE_PARTS, "issue")], records)

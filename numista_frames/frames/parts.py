@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, cast
@@ -14,7 +14,7 @@ import pandas as pd
 from numista_frames.frames.schema import JOIN_SEPARATOR, SIDES, Table
 from numista_frames.frames.values import CONVERTERS, as_text, decode_entities_all, typed_array
 
-__all__ = ["Source", "build_frame", "parse_source", "records_of"]
+__all__ = ["FrameBuilder", "InParts", "Source", "build_frame", "parse_source", "records_of"]
 
 Path = tuple[str, ...]
 Cache = dict[Path, list[Any]]
@@ -166,17 +166,78 @@ def build_frame(
 
     Long tables (``table.parent`` set) get one row per element of the list their columns read.
     """
-    rows = list(records)
-    cache: Cache = {(name,): values for name, values in (context or {}).items()}
-    if table.parent is None:
-        raw = {c.name: source_values(parse_source(c.source), rows, cache) for c in table.columns}
-    else:
-        raw = _long_values(table, rows, cache)
-    for c in table.columns:  # text is text: entities decoded, except in raw HTML and plain columns
-        if c.dtype == "string" and parse_source(c.source).converter not in _KEEPS_ENTITIES:
-            raw[c.name] = decode_entities_all(raw[c.name])
-    arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in table.columns}
-    return pd.DataFrame(arrays, copy=False)
+    builder = FrameBuilder(table)
+    builder.add(records, context)
+    return builder.frame()
+
+
+class FrameBuilder:
+    """The frame of ``table`` from records given in parts, in order.
+
+    The values of a part's records are looked up when it is added (the work per record, done
+    while later parts are still being fetched); the typed columns are made once, by
+    :meth:`frame`, which equals :func:`build_frame` of every part at once.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._raw: dict[str, list[Any]] | None = None
+        self._copied = False
+
+    def add(self, records: Sequence[Any], context: Mapping[str, list[Any]] | None = None) -> None:
+        """Look up the values of ``records`` (and their ``@name`` context values)."""
+        rows = list(records)
+        cache: Cache = {(name,): values for name, values in (context or {}).items()}
+        if self.table.parent is None:
+            raw = {c.name: source_values(parse_source(c.source), rows, cache)
+                   for c in self.table.columns}
+        else:
+            raw = _long_values(self.table, rows, cache)
+        if self._raw is None:
+            self._raw = raw  # its lists may be shared (columns of one source): copied if extended
+        else:
+            if not self._copied:
+                self._raw = {name: list(values) for name, values in self._raw.items()}
+                self._copied = True
+            for name, values in raw.items():
+                self._raw[name].extend(values)
+
+    def frame(self) -> pd.DataFrame:
+        """The typed frame of every record added so far."""
+        raw = dict(self._raw or {c.name: [] for c in self.table.columns})
+        for c in self.table.columns:  # text is text: entities decoded, except in raw HTML and plain
+            if c.dtype == "string" and parse_source(c.source).converter not in _KEEPS_ENTITIES:
+                raw[c.name] = decode_entities_all(raw[c.name])
+        arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in self.table.columns}
+        return pd.DataFrame(arrays, copy=False)
+
+
+class InParts:
+    """A normaliser fed in parts, in order: :meth:`add` each part as it comes, then :meth:`frame`.
+
+    The frame equals the normaliser's of every part at once; the work per record is done when
+    its part is added, so a loader can do it while the last requests are still in flight.
+
+    Parameters
+    ----------
+    table : Table
+        The schema table of the frame.
+    records : callable
+        A part's records and their ``@name`` context values.
+    """
+
+    def __init__(self, table: Table,
+                 records: Callable[[Any], tuple[list[Any], dict[str, list[Any]]]]) -> None:
+        self._builder = FrameBuilder(table)
+        self._records = records
+
+    def add(self, part: Any) -> None:
+        """Take the records of ``part`` (what the normaliser takes: bodies, issues by type)."""
+        self._builder.add(*self._records(part))
+
+    def frame(self) -> pd.DataFrame:
+        """The frame of every part added so far."""
+        return self._builder.frame()
 
 
 #: Converters whose output is not decoded again: raw HTML (kept as sent) and HTML made plain.
