@@ -60,3 +60,46 @@ def test_run_batch__other_errors_stop_the_batch() -> None:
 
 def test_run_batch__empty() -> None:
     assert batch.run_batch([], lambda k: k, workers=4, progress=None, desc="x").results == {}
+
+
+# -- early: the first answers worked on while the last are in flight ---------------------------------
+
+def test_run_batch__early_gets_the_first_keys_done_in_order_while_the_last_are_in_flight() -> None:
+    keys = list(range(20, 0, -1))
+    last = threading.Event()  # the last three keys answer only once early has run
+    seen: list[tuple[list[int], bool]] = []
+
+    def fetch(key: int) -> int:
+        if key == 15:
+            raise NotFoundError(404, "http://x/types/15", "nope")  # one id: the batch goes on
+        if key <= 3:
+            assert last.wait(10), "early never ran"
+        return key * 10
+
+    def early(done: dict[int, int]) -> None:
+        seen.append((list(done), not last.is_set()))
+        last.set()
+
+    result = batch.run_batch(keys, fetch, workers=3, progress=False, desc="things", early=early)
+    [(early_keys, in_flight)] = seen
+    assert in_flight, "early ran after the last answers came"
+    assert early_keys == [k for k in keys if k > 3 and k != 15]  # in key order, the failed left out
+    assert list(result.results) == [k for k in keys if k != 15]  # all of them in the result too
+    assert [k for k, _ in result.failures] == [15]
+
+
+def test_run_batch__early_is_skipped_when_the_batch_stops_or_is_small() -> None:
+    called: list[dict[int, int]] = []
+
+    def quota(key: int) -> int:
+        if key == 1:
+            raise QuotaExceededError(429, "http://x", "Quota exceeded")
+        time.sleep(0.002)
+        return key
+
+    with pytest.raises(QuotaExceededError):
+        batch.run_batch(list(range(30)), quota, workers=3, progress=False, desc="things",
+                        early=called.append)
+    batch.run_batch([1, 2], lambda k: k, workers=3, progress=False, desc="things",
+                    early=called.append)  # all of it in flight at once: nothing to overlap
+    assert called == []

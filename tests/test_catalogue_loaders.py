@@ -93,6 +93,37 @@ def test_search_df__bad_arguments_spend_nothing(configured: FakeNumista) -> None
 
 # -- types, issues, parts ----------------------------------------------------------------------------
 
+@pytest.mark.parametrize("loader", ["types_df", "issues_df", "type_mints", "issue_references"])
+def test_per_type_loaders__the_frame_normalised_in_parts_equals_the_one_made_at_once(
+        loader: str) -> None:
+    """The first answers are normalised while the last are in flight: rows, order and dtypes
+    are those of the normaliser given every answer at once (a failed id among them)."""
+    from numista_frames.frames import normalize as nz
+
+    catalogue = with_extra_types(60, word="Thaler", issues_per_type=2)
+    with FakeNumista(catalogue=catalogue) as api:
+        nf.configure(api_url=api.url, api_key=api.api_key, requests_per_second=None)
+        ids = [int(i) for i in nf.search_df("Thaler", max_results=40)["id"]]
+        ids.insert(7, 999_999_999)  # a 404 among the first
+        client = nf.Client()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", nf.PartialResultWarning)
+            if loader in ("types_df", "type_mints"):
+                frame = (nf.types_df(ids, progress=False) if loader == "types_df"
+                         else nf.type_parts_df(ids, part="mints", progress=False))
+                bodies = [client.get_type(i) for i in ids if i != 999_999_999]
+                whole = (nz.normalize_types(bodies, lang="en") if loader == "types_df"
+                         else nz.normalize_type_parts(bodies, "mints"))
+            else:
+                frame = (nf.issues_df(ids, progress=False) if loader == "issues_df"
+                         else nf.issue_parts_df(ids, part="references", progress=False))
+                lists = {i: client.get_issues(i) for i in ids if i != 999_999_999}
+                whole = (nz.normalize_issues(lists, lang="en") if loader == "issues_df"
+                         else nz.normalize_issue_parts(lists, "references"))
+    assert len(frame) == {"types_df": 40, "issues_df": 80, "type_mints": 120}.get(loader, len(frame))
+    pd.testing.assert_frame_equal(frame, whole)
+
+
 def test_types_df__one_row_per_type_in_the_order_given(configured: FakeNumista) -> None:
     ids = _dollar_ids(6)
     frame = nf.types_df([*reversed(ids), str(ids[0])])

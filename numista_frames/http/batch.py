@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import threading
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from contextlib import nullcontext
@@ -58,8 +59,8 @@ def failure_records(failures: Sequence[tuple[Any, BaseException]]) -> tuple[dict
 
 
 def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
-              progress: bool | None, desc: str,
-              cache: CacheAccess | None = None) -> BatchResult[K, R]:
+              progress: bool | None, desc: str, cache: CacheAccess | None = None,
+              early: Callable[[dict[K, R]], object] | None = None) -> BatchResult[K, R]:
     """Fetch every key concurrently; per-id failures are collected, the quota stops everything.
 
     Parameters
@@ -78,6 +79,11 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
     cache : Client, optional
         The client whose HTTP cache the fetches read: its keys are read once for the whole
         batch rather than the file once per key (:meth:`CacheAccess.batch_reads`).
+    early : callable, optional
+        Called once, in the caller's thread, when no more than ``workers`` keys are left (all
+        in flight), with the results of the keys from the first on that are done (in key
+        order, failed ones left out): work on them overlaps the wait for the last answers.
+        The results passed are in the returned ones too.
 
     Raises
     ------
@@ -98,6 +104,8 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
         with nullcontext() if cache is None else cache.batch_reads(len(keys)):
             futures = {pool.submit(contextvars.copy_context().run, fetch, key): key
                        for key in keys}
+        if early is not None and _tail_reached(futures, workers):
+            early(_done_prefix(futures))
         stop = _collect(futures, result, bar)
     finally:
         # After a stop, what has not started never will; what is in flight finishes (and is
@@ -144,6 +152,40 @@ def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
             if bar is not None:
                 bar.update(1)
     return None
+
+
+def _tail_reached(futures: dict[Future[Any], Any], left: int) -> bool:
+    """Wait until at most ``left`` futures are unfinished (True), or one has raised an error
+    that stops the batch (False). False at once for a batch of no more than ``left``."""
+    if len(futures) <= left:
+        return False
+    reached, lock = threading.Event(), threading.Lock()
+    state = {"unfinished": len(futures), "failed": False}
+
+    def finished(future: Future[Any]) -> None:
+        with lock:
+            state["unfinished"] -= 1
+            error = None if future.cancelled() else future.exception()
+            if future.cancelled() or (error is not None and not is_per_id(error)):
+                state["failed"] = True
+            if state["failed"] or state["unfinished"] <= left:
+                reached.set()
+
+    for future in futures:
+        future.add_done_callback(finished)
+    reached.wait()
+    return not state["failed"]
+
+
+def _done_prefix(futures: dict[Future[R], K]) -> dict[K, R]:
+    """The results of the keys from the first on that are done (failed ones left out)."""
+    done: dict[K, R] = {}
+    for future, key in futures.items():  # in key order
+        if not future.done():
+            break
+        if future.exception() is None:
+            done[key] = future.result()
+    return done
 
 
 def _harvest(futures: dict[Future[Any], Any], result: BatchResult[Any, Any]) -> None:

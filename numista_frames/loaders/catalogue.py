@@ -128,18 +128,31 @@ def type_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh:
 
 def _per_type_job(kind: str, endpoint: str, type_ids: Any, lang: str | None,
                   get: Callable[[Client, int, str, bool, bool], Any],
-                  shape: Callable[[dict[int, Any]], pd.DataFrame], desc: str, refresh: bool,
-                  progress: bool | None, dry_run: bool, part: str | None) -> pd.DataFrame | int:
-    """A loader making one request per type id: ``get(client, id, lang, refresh, cache_only)``."""
+                  shape: Callable[[str], tuple[nz.InParts, Callable[[dict[int, Any]], Any]]],
+                  desc: str, refresh: bool, progress: bool | None, dry_run: bool,
+                  part: str | None) -> pd.DataFrame | int:
+    """A loader making one request per type id: ``get(client, id, lang, refresh, cache_only)``.
+
+    ``shape(lang)`` gives the normaliser, fed in parts, and what it takes of answers by id:
+    those of the first ids are normalised while the last requests are still in flight.
+    """
     ids = v.positive_ints(type_ids, "type_ids")
     client = current_client()
     lang_ = client.resolve_lang(lang)
 
     def fetch(c: Client, refresh: bool, progress: bool | None) -> Fetched:
+        normaliser, part_of = shape(lang_)
+        early: dict[int, Any] = {}
+
+        def take_early(done: dict[int, Any]) -> None:
+            early.update(done)
+            normaliser.add(part_of(done))
+
         got = run_batch(ids, lambda i: get(c, i, lang_, refresh, False),
                         workers=c.settings.max_concurrent, progress=progress, desc=desc,
-                        cache=c)
-        return Fetched(shape(got.results), got.failures)
+                        cache=c, early=take_early)
+        normaliser.add(part_of({i: a for i, a in got.results.items() if i not in early}))
+        return Fetched(normaliser.frame(), got.failures)
 
     def plan(c: Client, refresh: bool) -> int:
         return count_missing(ids, lambda i: get(c, i, lang_, False, True), refresh)
@@ -151,11 +164,9 @@ def _per_type_job(kind: str, endpoint: str, type_ids: Any, lang: str | None,
 
 def _types_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
                progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
-    def shape(bodies: dict[int, Any]) -> pd.DataFrame:
-        found = list(bodies.values())
-        if part is not None:
-            return nz.normalize_type_parts(found, part)
-        return nz.normalize_types(found, lang=current_client().resolve_lang(lang))
+    def shape(lang_: str) -> tuple[nz.InParts, Callable[[dict[int, Any]], Any]]:
+        normaliser = nz.types_in_parts(lang=lang_) if part is None else nz.type_parts_in_parts(part)
+        return normaliser, lambda bodies: list(bodies.values())
 
     return _per_type_job(kind, "GET /types/{type_id}", type_ids, lang,
                          lambda c, i, lang_, r, only: c.get_type(i, lang=lang_, refresh=r,
@@ -237,10 +248,10 @@ def issue_parts_df(type_ids: Any, *, part: str, lang: str | None = None, refresh
 
 def _issues_job(kind: str, type_ids: Any, lang: str | None, part: str | None, refresh: bool,
                 progress: bool | None, dry_run: bool) -> pd.DataFrame | int:
-    def shape(lists: dict[int, Any]) -> pd.DataFrame:
-        if part is not None:
-            return nz.normalize_issue_parts(lists, part)
-        return nz.normalize_issues(lists, lang=current_client().resolve_lang(lang))
+    def shape(lang_: str) -> tuple[nz.InParts, Callable[[dict[int, Any]], Any]]:
+        normaliser = (nz.issues_in_parts(lang=lang_) if part is None
+                      else nz.issue_parts_in_parts(part))
+        return normaliser, lambda lists: lists
 
     return _per_type_job(kind, "GET /types/{type_id}/issues", type_ids, lang,
                          lambda c, i, lang_, r, only: c.get_issues(i, lang=lang_, refresh=r,
