@@ -17,6 +17,8 @@ mechanics (counting, exponential backoff, jitter, ``Retry-After``) are urllib3's
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import logging
 import os
@@ -349,6 +351,7 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
     """
     try:
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        fresh = not settings.http_cache_path.exists()  # nothing in it can have expired
         try:
             session = open_cache(settings)
         except sqlite3.DatabaseError as exc:
@@ -364,7 +367,12 @@ def build_session(settings: Settings) -> requests_cache.CachedSession:
         raise ConfigurationError(
             f"cannot use the cache dir {settings.cache_dir}: {exc}. Point NUMISTA_FRAMES_CACHE_DIR "
             "(or nf.configure(cache_dir=...)) at a writable folder") from None
-    sweep_expired(session, settings.cache_dir / ".expired-sweep")
+    marker = settings.cache_dir / ".expired-sweep"
+    if fresh:  # swept, as it were: the day's sweep starts now
+        with contextlib.suppress(OSError):
+            marker.touch()
+    else:
+        sweep_expired(session, marker)
     account = account_throttle(settings.api_url, settings.api_key, settings.requests_per_second)
     adapter = NumistaAdapter(settings, ClientThrottle(account, settings.max_concurrent),
                              QuotaLedger.at(settings.ledger_path))
@@ -381,8 +389,16 @@ def _environment_once(session: requests.Session, api_url: str) -> None:
     requests reads them per request (``trust_env``), which costs about a millisecond each time;
     they do not change while a session lives.
     """
-    session.proxies.update(requests.utils.get_environ_proxies(api_url))
+    proxies = {k: v for k, v in os.environ.items() if "proxy" in k.lower()}  # all that counts
+    session.proxies.update(_environ_proxies(api_url, tuple(sorted(proxies.items()))))
     bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
     if bundle:
         session.verify = bundle
     session.trust_env = False
+
+
+@functools.lru_cache(maxsize=64)
+def _environ_proxies(api_url: str, proxy_variables: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """requests' proxies for ``api_url`` from the environment (worked out once for each set of
+    the ``*_proxy`` variables it reads: it scans the environment twice, a millisecond a session)."""
+    return dict(requests.utils.get_environ_proxies(api_url))
