@@ -80,11 +80,11 @@ def test_history__an_interrupted_write_leaves_no_partial_file(
     before = nf.price_history_df()
     calls = []
 
-    def crash_on_second(table: object, where: str) -> None:
+    def crash_on_second(table: object, where: str, **options: object) -> None:
         calls.append(where)
         if len(calls) == 2:
             raise OSError("power cut")
-        original(table, where)
+        original(table, where, **options)
 
     original = store.pq.write_table
     with monkeypatch.context() as patch:

@@ -44,12 +44,17 @@ def frame_key(kind: str, params: Mapping[str, Any], *, api_url: str, schema_vers
     return f"{kind}-{hashlib.sha256(blob.encode()).hexdigest()[:24]}"
 
 
-def atomic_write_table(table: pa.Table, path: Path, *, durable: bool = True) -> None:
+def atomic_write_table(table: pa.Table, path: Path, *, durable: bool = True,
+                       statistics: bool = True) -> None:
     """Write a Parquet file so that readers see the old file or the whole new one, never a part.
 
+    ``statistics=False`` leaves out the column statistics, which only serve readers that skip
+    row groups (a dataset queried by value; not a cached frame, always read whole).
     See :func:`numista_frames.store.files.atomic_write`.
     """
-    atomic_write(path, lambda temporary: pq.write_table(table, temporary), durable=durable)
+    atomic_write(path, lambda temporary: pq.write_table(table, temporary,
+                                                        write_statistics=statistics),
+                 durable=durable)
 
 
 def to_table(df: pd.DataFrame, extra: Mapping[str, Any] | None = None, *,
@@ -186,7 +191,7 @@ class FrameCache:
         path = self.path(key)
         open_folder(self.root)
         # A cache: rebuilt from the HTTP cache if a power cut ever cost it, so not flushed.
-        atomic_write_table(to_table(df, meta), path, durable=False)
+        atomic_write_table(to_table(df, meta), path, durable=False, statistics=False)
         return path
 
     def entries(self) -> list[FrameEntry]:
