@@ -72,7 +72,9 @@ def announce(path: Path, key: str) -> None:
     """Let every batch watching ``path`` (:func:`watch`) know that ``key`` is on its way there."""
     watchers = _watchers.get(path)
     if watchers:
-        for presence in list(watchers):
+        with _watchers_lock:  # a batch beginning meanwhile must not change the set being read
+            presences = list(watchers)
+        for presence in presences:
             presence.keys.add(key)
 
 
