@@ -103,3 +103,29 @@ def test_run_batch__early_is_skipped_when_the_batch_stops_or_is_small() -> None:
     batch.run_batch([1, 2], lambda k: k, workers=3, progress=False, desc="things",
                     early=called.append)  # all of it in flight at once: nothing to overlap
     assert called == []
+
+
+def test_run_batch__the_progress_bar_moves_as_answers_come(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only at the end: the last key answers only once the bar shows all the others."""
+    shown = threading.Event()
+
+    class Bar:
+        count = 0
+
+        def update(self, n: int) -> None:
+            self.count += n
+            if self.count == 9:
+                shown.set()
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(batch, "_bar", lambda total, progress, desc: Bar())
+
+    def fetch(key: int) -> int:
+        if key == 9:
+            assert shown.wait(10), "the bar did not move before the last answer"
+        return key
+
+    result = batch.run_batch(list(range(10)), fetch, workers=3, progress=True, desc="things")
+    assert list(result.results) == list(range(10))

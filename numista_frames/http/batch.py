@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextvars
 import logging
 import threading
-from collections.abc import Callable, Hashable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, as_completed, wait
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,10 +136,16 @@ def is_per_id(exc: BaseException) -> bool:
 
 def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
              bar: Any) -> BaseException | None:
-    """Gather results as they come; return the error that stops the batch, if one does."""
-    pending = set(futures)
-    while pending:
-        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+    """Gather results as they come; return the error that stops the batch, if one does.
+
+    With a progress bar, each answer moves it as it comes; without one, this thread wakes only
+    when all are in or one fails.
+    """
+    if bar is not None:
+        batches: Iterable[Iterable[Future[Any]]] = ([f] for f in as_completed(futures))
+    else:
+        batches = _completed_or_failed(futures)
+    for done in batches:
         for future in done:
             key = futures[future]
             try:
@@ -152,6 +158,13 @@ def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
             if bar is not None:
                 bar.update(1)
     return None
+
+
+def _completed_or_failed(futures: Iterable[Future[Any]]) -> Iterator[set[Future[Any]]]:
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+        yield done
 
 
 def _tail_reached(futures: dict[Future[Any], Any], left: int) -> bool:
