@@ -139,7 +139,7 @@ client = nf.Client(api_url={fake.url!r}, api_key={fake.api_key!r}, cache_dir={st
                    requests_per_second=None)
 for tid in {ids!r}:
     client.get_type(tid)
-assert len(writer_for(client.settings.http_cache_path)) >= 4, "written before exit"
+assert len(writer_for(client.settings.http_cache_path.resolve())) >= 4, "written before exit"
 """)
     fake.clear_log()
     with make_client(fake, cache_dir) as client:
@@ -325,6 +325,18 @@ def test_batch_reads__an_answer_this_process_wrote_meanwhile_is_read_not_fetched
         client.get_type(ids[1])
         assert fake.request_count() == 1
     assert len(file_reads) == 2 and len(set(file_reads)) == 1  # the first id's, by each thread
+
+
+def test_batch_reads__an_answer_queued_before_the_batch_and_written_after_is_read(
+        fake: FakeNumista, client: nf.Client, held: threading.Event) -> None:
+    ids = _type_ids(client, 1)
+    client.get_type(ids[0])  # queued; the writer stalls over it
+    with client.batch_reads(10):  # the keys read now: the file has neither answer yet
+        held.set()
+        client.flush()  # written: no longer in the queue, and not among the file's keys read
+        fake.clear_log()
+        client.get_type(ids[0])
+        assert fake.request_count() == 0, "fetched again: the batch missed a key then queued"
 
 
 def test_batch_reads__a_file_of_many_answers_is_read_a_key_at_a_time(

@@ -43,12 +43,21 @@ class CacheConnections:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._resolved: Path | None = None
         self._generation = 0
         self._pid = os.getpid()
         self._lock = threading.Lock()  # the pool of readers (never held while SQLite runs)
         self._write_lock = threading.Lock()  # the write connection (held through a commit)
         self._writer: sqlite3.Connection | None = None
         self._idle: list[sqlite3.Connection] = []  # read-only, each used by one thread at a time
+
+    @property
+    def file(self) -> Path:
+        """The file's absolute, resolved path: one name for it in the process, however the
+        cache dir was spelled (its writer queue and the batches watching it go by it)."""
+        if self._resolved is None:
+            self._resolved = self.path.resolve()
+        return self._resolved
 
     def read(self, table: str, key: str) -> bytes | None:
         """The value of ``key`` in ``table``, on a read-only connection of the pool."""
@@ -71,7 +80,7 @@ class CacheConnections:
             con = self._idle.pop() if self._idle else None
         try:
             if con is None:
-                con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                con = sqlite3.connect(f"{self.file.as_uri()}?mode=ro", uri=True,
                                       timeout=BUSY_TIMEOUT, check_same_thread=False)
             rows = con.execute(sql, params).fetchall()
         except BaseException as exc:

@@ -63,27 +63,33 @@ def queued_row(path: Path, key: str) -> bytes | None:
 
 def queue_row(path: Path, sink: RowSink, row: Row) -> None:
     """Hand ``row`` to the writer of ``path`` (``sink`` writes it), telling the batches watching
-    the file (:func:`announce`)."""
-    announce(path, row[0])  # first: a key a batch takes for absent is never read
-    writer_for(path).submit(row[0], (sink, row))
+    the file (:func:`announce`).
+
+    Both under the watchers' lock: a batch that begins meanwhile (:func:`watch`) either is told
+    or finds the row in the queue.
+    """
+    with _watchers_lock:
+        _announce(path, row[0])
+        writer_for(path).submit(row[0], (sink, row))
 
 
 def announce(path: Path, key: str) -> None:
     """Let every batch watching ``path`` (:func:`watch`) know that ``key`` is on its way there."""
-    watchers = _watchers.get(path)
-    if watchers:
-        with _watchers_lock:  # a batch beginning meanwhile must not change the set being read
-            presences = list(watchers)
-        for presence in presences:
-            presence.keys.add(key)
+    with _watchers_lock:
+        _announce(path, key)
+
+
+def _announce(path: Path, key: str) -> None:
+    for presence in _watchers.get(path, ()):
+        presence.keys.add(key)
 
 
 class Presence:
     """The keys of a cache file when a batch began, and those this process queued since.
 
-    A key not among them is not in the file (short of another process writing it meanwhile,
-    which costs no more than the race it always was: the answer is fetched), so a read of the
-    file for it can be spared.
+    A key not among them is not in the file, so a read of the file for it can be spared; an
+    answer another process writes into the file during the batch is not seen by it (fetched
+    again, as when two processes fetch the same answers at once).
     """
 
     def __init__(self, path: Path) -> None:
@@ -99,9 +105,11 @@ _watchers_lock = threading.Lock()
 
 
 def watch(path: Path) -> Presence:
-    """A :class:`Presence` of ``path`` that learns every key queued from now on; add the file's
-    own keys to it after this call, so that none written in between is missed."""
+    """A :class:`Presence` of ``path`` holding the keys queued for it now, and learning every
+    key queued from now on; add the file's own keys to it after this call (a key leaves the
+    queue only once it is in the file), so that none is missed."""
     presence = Presence(path)
     with _watchers_lock:
         _watchers.setdefault(path, weakref.WeakSet()).add(presence)
+        presence.keys.update(str(key) for key in writer_for(path).queued_keys())
     return presence

@@ -109,7 +109,7 @@ class CacheAccess:
         session = self.session
         table = _table(session)
         key = self._key(path, params, identity)
-        file = self.settings.http_cache_path
+        file = self._cache_connections.file
         queued = queued_row(file, key)
         if queued is not None:  # fetched moments ago, on its way into the file
             cached = answer_of(queued, key)
@@ -156,13 +156,14 @@ class CacheAccess:
         row = row_of(response, created_at=created, expires=expires) if is_default_format(
             table) else None
         if row is not None:
-            queue_row(self.settings.http_cache_path, self,
+            queue_row(self._cache_connections.file, self,
                       (key, dumps(row), round(expires.timestamp())))
             return
-        announce(self.settings.http_cache_path, key)
+        announce(self._cache_connections.file, key)
         try:  # out of the ordinary (see cache_rows.row_of): requests-cache stores it
             try:
                 session.cache.save_response(response, cache_key=key, expires=expires)
+                announce(self._cache_connections.file, key)  # to a batch begun meanwhile
                 return
             except sqlite3.DatabaseError as exc:
                 if not is_corruption(exc):
@@ -183,7 +184,7 @@ class CacheAccess:
         the keys. A file of more than ``50 * size`` answers is read a key at a time, as
         without this.
         """
-        presence = watch(self.settings.http_cache_path)
+        presence = watch(self._cache_connections.file)
         try:
             keys = self._cache_connections.keys(_table(self.session).table_name, 50 * size)
         except sqlite3.DatabaseError:  # a damaged file: the reads find out and set it aside
@@ -224,7 +225,7 @@ class CacheAccess:
         from the queue until then); loaders call this before they return, and the process at
         exit.
         """
-        writer_for(self.settings.http_cache_path).flush()
+        writer_for(self._cache_connections.file).flush()
         QuotaLedger.at(self.settings.ledger_path).flush()
 
 

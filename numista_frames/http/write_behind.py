@@ -97,6 +97,12 @@ class WriteBehind:
             value = self._pending.get(key)
             return self._writing.get(key) if value is None else value
 
+    def queued_keys(self) -> list[Hashable]:
+        """The keys of every item queued or being written now."""
+        self._check_fork()
+        with self._cond:
+            return [*self._pending, *self._writing]
+
     def __len__(self) -> int:
         with self._cond:
             return len(self._pending) + len(self._writing)
@@ -180,11 +186,13 @@ def shared(name: str, write: Callable[[list[Any]], None]) -> WriteBehind:
         return queue
 
 
-def flush_all(timeout: float | None = 30.0) -> None:
-    """Wait for every queue of the process (run at interpreter exit)."""
+def flush_all(timeout: float | None = 30.0, *, when: str = "at exit") -> None:
+    """Wait for every queue of the process (at interpreter exit, and as a loader returns);
+    ``when`` goes in the warning about a queue still not written after ``timeout`` seconds."""
     for queue in list(_ALL):
         if not queue.flush(timeout):
-            logger.warning("%d items were not yet written to %s at exit", len(queue), queue.name)
+            logger.warning("%d items were not yet written to %s %s (the disk is slow or stalled)",
+                           len(queue), queue.name, when)
 
 
 atexit.register(flush_all)
