@@ -105,16 +105,20 @@ def test_run_batch__early_is_skipped_when_the_batch_stops_or_is_small() -> None:
     assert called == []
 
 
-def test_run_batch__the_progress_bar_moves_as_answers_come(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Not only at the end: the last key answers only once the bar shows all the others."""
+@pytest.mark.parametrize("with_early", [False, True])
+def test_run_batch__the_progress_bar_moves_as_answers_come(
+        with_early: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only at the end (nor only once the last are in flight, with early): one worker, and
+    key 5 answers only once the bar shows the five before it."""
     shown = threading.Event()
+    got: list[dict[int, int]] = []
 
     class Bar:
         count = 0
 
         def update(self, n: int) -> None:
             self.count += n
-            if self.count == 9:
+            if self.count == 5:
                 shown.set()
 
         def close(self) -> None:
@@ -123,9 +127,13 @@ def test_run_batch__the_progress_bar_moves_as_answers_come(monkeypatch: pytest.M
     monkeypatch.setattr(batch, "_bar", lambda total, progress, desc: Bar())
 
     def fetch(key: int) -> int:
-        if key == 9:
-            assert shown.wait(10), "the bar did not move before the last answer"
+        if key == 5:
+            assert shown.wait(10), "the bar did not move as answers came"
         return key
 
-    result = batch.run_batch(list(range(10)), fetch, workers=3, progress=True, desc="things")
+    result = batch.run_batch(list(range(10)), fetch, workers=1, progress=True, desc="things",
+                             early=got.append if with_early else None)
     assert list(result.results) == list(range(10))
+    assert len(got) == int(with_early)
+    if with_early:  # at least the nine before the last (which may be done by then too)
+        assert list(got[0])[:9] == list(range(9))

@@ -95,10 +95,16 @@ def test_search_df__bad_arguments_spend_nothing(configured: FakeNumista) -> None
 
 @pytest.mark.parametrize("loader", ["types_df", "issues_df", "type_mints", "issue_references"])
 def test_per_type_loaders__the_frame_normalised_in_parts_equals_the_one_made_at_once(
-        loader: str) -> None:
+        loader: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first answers are normalised while the last are in flight: rows, order and dtypes
     are those of the normaliser given every answer at once (a failed id among them)."""
     from numista_frames.frames import normalize as nz
+    from numista_frames.frames.parts import InParts
+
+    parts: list[int] = []
+    add = InParts.add
+    monkeypatch.setattr(InParts, "add", lambda self, part: (parts.append(len(part)),
+                                                            add(self, part))[-1])
 
     catalogue = with_extra_types(60, word="Thaler", issues_per_type=2)
     with FakeNumista(catalogue=catalogue) as api:
@@ -111,15 +117,18 @@ def test_per_type_loaders__the_frame_normalised_in_parts_equals_the_one_made_at_
             if loader in ("types_df", "type_mints"):
                 frame = (nf.types_df(ids, progress=False) if loader == "types_df"
                          else nf.type_parts_df(ids, part="mints", progress=False))
+                fed = [n for n in parts if n]  # not the check of the part before any request
                 bodies = [client.get_type(i) for i in ids if i != 999_999_999]
                 whole = (nz.normalize_types(bodies, lang="en") if loader == "types_df"
                          else nz.normalize_type_parts(bodies, "mints"))
             else:
                 frame = (nf.issues_df(ids, progress=False) if loader == "issues_df"
                          else nf.issue_parts_df(ids, part="references", progress=False))
+                fed = [n for n in parts if n]  # not the check of the part before any request
                 lists = {i: client.get_issues(i) for i in ids if i != 999_999_999}
                 whole = (nz.normalize_issues(lists, lang="en") if loader == "issues_df"
                          else nz.normalize_issue_parts(lists, "references"))
+    assert len(fed) == 2 and fed[0] > 0 and sum(fed) == 40, fed  # a first part, early
     assert len(frame) == {"types_df": 40, "issues_df": 80, "type_mints": 120}.get(loader, len(frame))
     pd.testing.assert_frame_equal(frame, whole)
 

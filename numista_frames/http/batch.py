@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextvars
 import logging
 import threading
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, as_completed, wait
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -104,9 +104,7 @@ def run_batch(keys: Sequence[K], fetch: Callable[[K], R], *, workers: int,
         with nullcontext() if cache is None else cache.batch_reads(len(keys)):
             futures = {pool.submit(contextvars.copy_context().run, fetch, key): key
                        for key in keys}
-        if early is not None and _tail_reached(futures, workers):
-            early(_done_prefix(futures))
-        stop = _collect(futures, result, bar)
+        stop = _collect(futures, result, bar, early=early, left=workers)
     finally:
         # After a stop, what has not started never will; what is in flight finishes (and is
         # cached) before this returns.
@@ -134,18 +132,26 @@ def is_per_id(exc: BaseException) -> bool:
     return not (isinstance(exc, TransportError) and not exc.connected)
 
 
-def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
-             bar: Any) -> BaseException | None:
+def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any], bar: Any, *,
+             early: Callable[[dict[Any, Any]], object] | None = None,
+             left: int = 0) -> BaseException | None:
     """Gather results as they come; return the error that stops the batch, if one does.
 
     With a progress bar, each answer moves it as it comes; without one, this thread wakes only
-    when all are in or one fails.
+    when all are in or one fails (and once before, for ``early``: see :func:`run_batch`).
     """
     if bar is not None:
-        batches: Iterable[Iterable[Future[Any]]] = ([f] for f in as_completed(futures))
+        batches: Iterable[Collection[Future[Any]]] = ([f] for f in as_completed(futures))
     else:
+        if early is not None and _tail_reached(futures, left):
+            early(_done_prefix(futures))
+        early = None
         batches = _completed_or_failed(futures)
+    unfinished = len(futures)
+    if unfinished <= left:
+        early = None  # all of it in flight at once: nothing to overlap
     for done in batches:
+        unfinished -= len(done)
         for future in done:
             key = futures[future]
             try:
@@ -157,6 +163,9 @@ def _collect(futures: dict[Future[Any], Any], result: BatchResult[Any, Any],
                 result.failures.append((key, exc))
             if bar is not None:
                 bar.update(1)
+        if early is not None and unfinished <= left:
+            early(_done_prefix(futures))
+            early = None
     return None
 
 
