@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import sqlite3
+import sys
 import time
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -389,8 +390,12 @@ def _environment_once(session: requests.Session, api_url: str) -> None:
     requests reads them per request (``trust_env``), which costs about a millisecond each time;
     they do not change while a session lives.
     """
-    proxies = {k: v for k, v in os.environ.items() if "proxy" in k.lower()}  # all that counts
-    session.proxies.update(_environ_proxies(api_url, tuple(sorted(proxies.items()))))
+    if sys.platform in ("darwin", "win32"):  # proxies may come from system settings too
+        session.proxies.update(requests.utils.get_environ_proxies(api_url))
+    else:  # from the environment alone: the variables requests reads are the memo's key
+        read = {k: v for k, v in os.environ.items()
+                if "proxy" in k.lower() or k == "REQUEST_METHOD"}
+        session.proxies.update(_environ_proxies(api_url, tuple(sorted(read.items()))))
     bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
     if bundle:
         session.verify = bundle
@@ -398,7 +403,7 @@ def _environment_once(session: requests.Session, api_url: str) -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _environ_proxies(api_url: str, proxy_variables: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """requests' proxies for ``api_url`` from the environment (worked out once for each set of
-    the ``*_proxy`` variables it reads: it scans the environment twice, a millisecond a session)."""
+def _environ_proxies(api_url: str, variables: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """requests' proxies for ``api_url`` from the environment, worked out once for each set of
+    the ``variables`` it reads (it scans the environment twice: a millisecond a session)."""
     return dict(requests.utils.get_environ_proxies(api_url))

@@ -244,7 +244,8 @@ def loader(function: F) -> F:
             return function(*args, **kwargs)
         finally:
             _CLIENT.reset(token)
-            flush_all()  # the call's answers and ledger rows are on disk when it returns
+            # the call's answers and ledger rows are on disk when it returns
+            flush_all(when=f"when {function.__name__} returned")
     return cast(F, call)
 
 
