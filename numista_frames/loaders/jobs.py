@@ -82,12 +82,10 @@ def run(job: Job, client: Client, *, refresh: bool, progress: bool | None,
     Returns the frame, or with ``dry_run`` the number of requests the call would spend. A 400
     on a parameter of the call gets a hint saying what the value should look like.
     """
-    try:
+    try:  # what the call fetched is on disk when it returns: see loader()
         return _run(job, client, refresh=refresh, progress=progress, dry_run=dry_run)
     except BadRequestError as exc:
         refused = exc
-    finally:
-        client.flush()  # what the call fetched is in the HTTP cache file when it returns
     raise with_hint(refused, job.params, client)  # outside the except: one error, not two
 
 
