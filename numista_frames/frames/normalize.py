@@ -400,32 +400,38 @@ def types_in_parts(*, lang: str | None = None) -> InParts:
     >>> n.frame()[["id", "title", "lang"]].values.tolist()
     [[1, 'A', 'en'], [2, 'B', 'en']]
     """
-    def records(bodies: Any) -> tuple[list[Any], dict[str, list[Any]]]:
-        found = records_of(bodies, single=True)
-        return found, {"@lang": [lang] * len(found)}
-
-    return InParts(TABLES["types"], records)
+    return _bodies_in_parts(TABLES["types"], {"@lang": lang})
 
 
 def type_parts_in_parts(part: str) -> InParts:
     """:func:`normalize_type_parts` in parts (an unknown ``part`` raises ValueError here)."""
-    return InParts(TABLES[_part_table(part, TYPE_PARTS, "type")],
-                   lambda bodies: (records_of(bodies, single=True), {}))
+    return _bodies_in_parts(TABLES[_part_table(part, TYPE_PARTS, "type")], {})
 
 
 def issues_in_parts(*, lang: str | None = None) -> InParts:
     """:func:`normalize_issues` in parts: add issues by type (a mapping or pairs)."""
-    def records(issues_by_type: Any) -> tuple[list[Any], dict[str, list[Any]]]:
-        found, type_ids = _issue_records(issues_by_type)
-        return found, {"@type_id": type_ids, "@lang": [lang] * len(found)}
-
-    return InParts(TABLES["issues"], records)
+    return _issues_in_parts(TABLES["issues"], {"@lang": lang})
 
 
 def issue_parts_in_parts(part: str) -> InParts:
     """:func:`normalize_issue_parts` in parts (an unknown ``part`` raises ValueError here)."""
+    return _issues_in_parts(TABLES[_part_table(part, ISSUE_PARTS, "issue")], {})
+
+
+def _bodies_in_parts(table: Table, same: dict[str, Any]) -> InParts:
+    """Parts of bodies, one record each; ``same`` holds context values common to every record."""
+    def records(bodies: Any) -> tuple[list[Any], dict[str, list[Any]]]:
+        found = records_of(bodies, single=True)
+        return found, {name: [value] * len(found) for name, value in same.items()}
+
+    return InParts(table, records)
+
+
+def _issues_in_parts(table: Table, same: dict[str, Any]) -> InParts:
+    """Parts of issues by type: each issue a record, its type id in ``@type_id``."""
     def records(issues_by_type: Any) -> tuple[list[Any], dict[str, list[Any]]]:
         found, type_ids = _issue_records(issues_by_type)
-        return found, {"@type_id": type_ids}
+        return found, {"@type_id": type_ids, **{name: [value] * len(found)
+                                                for name, value in same.items()}}
 
-    return InParts(TABLES[_part_table(part, ISSUE_PARTS, "issue")], records)
+    return InParts(table, records)

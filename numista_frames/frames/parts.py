@@ -181,34 +181,29 @@ class FrameBuilder:
 
     def __init__(self, table: Table) -> None:
         self.table = table
-        self._raw: dict[str, list[Any]] | None = None
-        self._copied = False
+        self._parts: list[dict[str, list[Any]]] = []
 
     def add(self, records: Sequence[Any], context: Mapping[str, list[Any]] | None = None) -> None:
         """Look up the values of ``records`` (and their ``@name`` context values)."""
         rows = list(records)
         cache: Cache = {(name,): values for name, values in (context or {}).items()}
         if self.table.parent is None:
-            raw = {c.name: source_values(parse_source(c.source), rows, cache)
-                   for c in self.table.columns}
+            self._parts.append({c.name: source_values(parse_source(c.source), rows, cache)
+                                for c in self.table.columns})
         else:
-            raw = _long_values(self.table, rows, cache)
-        if self._raw is None:
-            self._raw = raw  # its lists may be shared (columns of one source): copied if extended
-        else:
-            if not self._copied:
-                self._raw = {name: list(values) for name, values in self._raw.items()}
-                self._copied = True
-            for name, values in raw.items():
-                self._raw[name].extend(values)
+            self._parts.append(_long_values(self.table, rows, cache))
 
     def frame(self) -> pd.DataFrame:
         """The typed frame of every record added so far."""
-        raw = dict(self._raw or {c.name: [] for c in self.table.columns})
-        for c in self.table.columns:  # text is text: entities decoded, except in raw HTML and plain
+        columns = self.table.columns
+        if len(self._parts) == 1:
+            raw = dict(self._parts[0])
+        else:
+            raw = {c.name: [v for part in self._parts for v in part[c.name]] for c in columns}
+        for c in columns:  # text is text: entities decoded, except in raw HTML and plain columns
             if c.dtype == "string" and parse_source(c.source).converter not in _KEEPS_ENTITIES:
                 raw[c.name] = decode_entities_all(raw[c.name])
-        arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in self.table.columns}
+        arrays = {c.name: typed_array(c.dtype, raw[c.name]) for c in columns}
         return pd.DataFrame(arrays, copy=False)
 
 
