@@ -148,15 +148,21 @@ assert len(writer_for(client.settings.http_cache_path.resolve())) >= 4, "written
     assert fake.request_count() == 0
 
 
+def _filled(name: str, n: int) -> tuple[WriteBehind, list[list[int]]]:
+    """A queue that has been handed 0 .. n-1, and the batches it wrote (so far)."""
+    written: list[list[int]] = []
+    queue = WriteBehind(name, written.append)
+    for i in range(n):
+        queue.submit(i, i)
+    return queue, written
+
+
 def test_write_behind__keeps_order_one_thread_at_most_none_when_idle(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from numista_frames.http import write_behind
 
     monkeypatch.setattr(write_behind, "IDLE_SECONDS", 0.0)
-    written: list[list[int]] = []
-    queue = WriteBehind("test queue", written.append)
-    for i in range(50):
-        queue.submit(i, i)
+    queue, written = _filled("test queue", 50)
     queue.submit(3, 3)  # queued again under a key still waiting, or written twice: never lost
     assert queue.flush(10)
     values = [v for batch in written for v in batch]
@@ -171,10 +177,7 @@ def test_write_behind__a_burst_is_written_at_once_and_a_flush_cuts_the_gathering
     from numista_frames.http import write_behind
 
     monkeypatch.setattr(write_behind, "GATHER_SECONDS", 60.0)
-    written: list[list[int]] = []
-    queue = WriteBehind("burst", written.append)
-    for i in range(20):
-        queue.submit(i, i)
+    queue, written = _filled("burst", 20)
     assert queue.get(7) == 7  # gathering: still queued, and read from there
     assert queue.flush(10), "the flush waited for the gathering to end"
     assert written == [list(range(20))]  # one batch: one commit for the burst
